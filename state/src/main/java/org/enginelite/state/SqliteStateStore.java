@@ -1,0 +1,213 @@
+package org.enginelite.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.enginelite.driver.InternalException;
+import org.enginelite.driver.state.StateStore;
+
+/**
+ * {@link StateStore} on one SQLite database in WAL mode. One connection, one writer at a time: the engine's
+ * writes are small and short, and a single serialized writer is what makes "one transaction per user action"
+ * trivially true. {@code synchronous=FULL} so a commit survives power loss, not only a process crash.
+ */
+public final class SqliteStateStore implements StateStore {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .findAndRegisterModules()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private final Connection connection;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final List<Runnable> afterCommit = new ArrayList<>();
+  private int depth;
+
+  private SqliteStateStore(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Opens (creating when missing) {@code state.db} in {@code directory}. */
+  public static SqliteStateStore open(Path directory) {
+    try {
+      Files.createDirectories(directory);
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("state.db"));
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=FULL");
+        s.execute("PRAGMA busy_timeout=5000");
+        s.execute("CREATE TABLE IF NOT EXISTS records (bucket TEXT NOT NULL, key TEXT NOT NULL,"
+            + " value TEXT NOT NULL, PRIMARY KEY (bucket, key)) WITHOUT ROWID");
+      }
+      c.setAutoCommit(false);
+      return new SqliteStateStore(c);
+    } catch (SQLException | java.io.IOException e) {
+      throw new InternalException("cannot open state store in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public <T> T transact(Supplier<T> work) {
+    lock.lock();
+    depth++;
+    boolean outermost = depth == 1;
+    List<Runnable> committed = List.of();
+    try {
+      T result = work.get();
+      if (outermost) {
+        connection.commit();
+        committed = List.copyOf(afterCommit);
+        afterCommit.clear();
+      }
+      return result;
+    } catch (SQLException e) {
+      rollbackQuietly(outermost);
+      throw new InternalException("state store commit failed: " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      rollbackQuietly(outermost);
+      throw e;
+    } finally {
+      depth--;
+      lock.unlock();
+      committed.forEach(Runnable::run);
+    }
+  }
+
+  private void rollbackQuietly(boolean outermost) {
+    if (!outermost) {
+      return; // the outermost frame decides; the exception is on its way there
+    }
+    afterCommit.clear();
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the original failure is the one worth reporting
+    }
+  }
+
+  @Override
+  public <T> Optional<T> get(String bucket, String key, Class<T> type) {
+    return transact(() -> {
+      try (PreparedStatement ps = connection.prepareStatement(
+          "SELECT value FROM records WHERE bucket = ? AND key = ?")) {
+        ps.setString(1, bucket);
+        ps.setString(2, key);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(decode(rs.getString(1), type)) : Optional.<T>empty();
+        }
+      } catch (SQLException e) {
+        throw failure("read " + bucket + "/" + key, e);
+      }
+    });
+  }
+
+  @Override
+  public <T> Map<String, T> list(String bucket, Class<T> type) {
+    return listByPrefix(bucket, "", type);
+  }
+
+  @Override
+  public <T> Map<String, T> listByPrefix(String bucket, String keyPrefix, Class<T> type) {
+    return transact(() -> {
+      // Range scan on the primary key: [prefix, prefix + U+FFFF) covers every key starting with prefix.
+      try (PreparedStatement ps = connection.prepareStatement(
+          "SELECT key, value FROM records WHERE bucket = ? AND key >= ? AND key < ? ORDER BY key")) {
+        ps.setString(1, bucket);
+        ps.setString(2, keyPrefix);
+        ps.setString(3, keyPrefix + '\uffff');
+        Map<String, T> out = new LinkedHashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getString(1), decode(rs.getString(2), type));
+          }
+        }
+        return out;
+      } catch (SQLException e) {
+        throw failure("list " + bucket, e);
+      }
+    });
+  }
+
+  @Override
+  public void put(String bucket, String key, Object record) {
+    write("INSERT OR REPLACE INTO records (bucket, key, value) VALUES (?, ?, ?)", bucket, key, record);
+  }
+
+  @Override
+  public boolean putIfAbsent(String bucket, String key, Object record) {
+    return write("INSERT OR IGNORE INTO records (bucket, key, value) VALUES (?, ?, ?)", bucket, key, record) == 1;
+  }
+
+  @Override
+  public boolean delete(String bucket, String key) {
+    return write("DELETE FROM records WHERE bucket = ? AND key = ?", bucket, key, null) == 1;
+  }
+
+  private int write(String sql, String bucket, String key, Object record) {
+    return transact(() -> {
+      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        ps.setString(1, bucket);
+        ps.setString(2, key);
+        if (record != null) {
+          ps.setString(3, JSON.writeValueAsString(record));
+        }
+        return ps.executeUpdate();
+      } catch (SQLException | JsonProcessingException e) {
+        throw failure("write " + bucket + "/" + key, e);
+      }
+    });
+  }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    lock.lock();
+    try {
+      if (depth == 0) {
+        action.run();
+      } else {
+        afterCommit.add(action);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static <T> T decode(String json, Class<T> type) {
+    try {
+      return JSON.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new InternalException("corrupt record of type " + type.getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static InternalException failure(String what, Exception e) {
+    return new InternalException("state store cannot " + what + ": " + e.getMessage(), e);
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // closing at shutdown; nothing left to protect
+    } finally {
+      lock.unlock();
+    }
+  }
+}
