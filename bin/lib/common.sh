@@ -47,3 +47,9 @@ el_build() {
   (cd "$EL_ROOT" && mvn -q -B -DskipTests package "$@") >&2 || return 1
   touch "$EL_ROOT/engine-lite/target/lib/.built"
 }
+
+# What the getting-started app image is built from (bin/lib/make-app-rootfs.sh): busybox-static for the shell,
+# httpd and nc, and redis-server whose binary and shared libraries are copied into the image.
+el_ensure_app_packages() {
+  el_ensure_packages busybox-static redis-server
+}
