@@ -1,0 +1,96 @@
+package org.enginelite.engine.service;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.enginelite.driver.InvalidParameterException;
+
+/**
+ * What a replicated service should be: {@code replicas} tasks, each a container of {@code image} running
+ * {@code command} with these environment variables, networks, mounts and limits. Everything except
+ * {@code replicas} is the task template: changing it rolls the tasks; changing only replicas scales.
+ *
+ * @param command the command; empty means the image's default
+ * @param labels service labels (stacks put com.docker.stack.namespace here)
+ * @param schedulable false when a placement constraint excludes this node: tasks then stay pending
+ */
+public record ServiceSpec(
+    String name,
+    String image,
+    List<String> command,
+    Map<String, String> env,
+    int replicas,
+    List<PublishedPort> ports,
+    List<String> networks,
+    List<ServiceMount> mounts,
+    RestartCondition restartCondition,
+    ResourceLimits limits,
+    Map<String, String> labels,
+    boolean schedulable) {
+
+  // Docker's service names: the same rule as container names, at most 63 characters (a DNS label).
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}");
+
+  public ServiceSpec {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new InvalidParameterException("invalid service name \"" + name
+          + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed, at most 63 characters");
+    }
+    if (image == null || image.isBlank()) {
+      throw new InvalidParameterException("service \"" + name + "\" needs an image");
+    }
+    if (replicas < 0) {
+      throw new InvalidParameterException("invalid replicas value for service \"" + name + "\": " + replicas);
+    }
+    command = List.copyOf(command == null ? List.of() : command);
+    env = ordered(env);
+    ports = List.copyOf(ports == null ? List.of() : ports);
+    networks = List.copyOf(networks == null ? List.of() : networks);
+    mounts = List.copyOf(mounts == null ? List.of() : mounts);
+    restartCondition = restartCondition == null ? RestartCondition.ANY : restartCondition;
+    limits = limits == null ? ResourceLimits.NONE : limits;
+    labels = ordered(labels);
+  }
+
+  /** A spec with Docker's defaults: 1 replica, restart any, no limits. */
+  public static ServiceSpec of(String name, String image) {
+    return new ServiceSpec(name, image, List.of(), Map.of(), 1, List.of(), List.of(), List.of(),
+        RestartCondition.ANY, ResourceLimits.NONE, Map.of(), true);
+  }
+
+  public ServiceSpec withReplicas(int n) {
+    return new ServiceSpec(name, image, command, env, n, ports, networks, mounts, restartCondition, limits,
+        labels, schedulable);
+  }
+
+  public ServiceSpec withImage(String newImage) {
+    return new ServiceSpec(name, newImage, command, env, replicas, ports, networks, mounts, restartCondition,
+        limits, labels, schedulable);
+  }
+
+  public ServiceSpec withCommand(List<String> newCommand) {
+    return new ServiceSpec(name, image, newCommand, env, replicas, ports, networks, mounts, restartCondition,
+        limits, labels, schedulable);
+  }
+
+  public ServiceSpec withRestartCondition(RestartCondition c) {
+    return new ServiceSpec(name, image, command, env, replicas, ports, networks, mounts, c, limits, labels,
+        schedulable);
+  }
+
+  public ServiceSpec withLimits(ResourceLimits newLimits) {
+    return new ServiceSpec(name, image, command, env, replicas, ports, networks, mounts, restartCondition,
+        newLimits, labels, schedulable);
+  }
+
+  /** True when tasks made from {@code other} are the same as tasks made from this (replicas aside). */
+  public boolean sameTaskTemplate(ServiceSpec other) {
+    return withReplicas(0).equals(other.withReplicas(0));
+  }
+
+  private static Map<String, String> ordered(Map<String, String> m) {
+    return m == null || m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+  }
+}
