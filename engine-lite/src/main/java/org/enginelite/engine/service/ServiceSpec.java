@@ -23,7 +23,7 @@ public record ServiceSpec(
     Map<String, String> env,
     int replicas,
     List<PublishedPort> ports,
-    List<String> networks,
+    List<NetworkAttachment> networks,
     List<ServiceMount> mounts,
     RestartCondition restartCondition,
     ResourceLimits limits,
