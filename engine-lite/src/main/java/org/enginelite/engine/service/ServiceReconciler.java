@@ -3,6 +3,7 @@ package org.enginelite.engine.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.enginelite.driver.NotFoundException;
@@ -43,6 +45,7 @@ public final class ServiceReconciler implements AutoCloseable {
   private final Map<String, Task> tasks = new LinkedHashMap<>();
   private final TaskIds ids = new TaskIds();
   private volatile List<Task> snapshot = List.of();
+  private volatile Consumer<List<Task>> onChange = tasks -> {};
 
   public ServiceReconciler(TaskRuntime runtime, Clock clock) {
     this.runtime = runtime;
@@ -59,6 +62,29 @@ public final class ServiceReconciler implements AutoCloseable {
     long ms = period.toMillis();
     loop.scheduleWithFixedDelay(this::safePass, ms, ms, TimeUnit.MILLISECONDS);
     return this;
+  }
+
+  /**
+   * Calls {@code listener} on the loop thread after every pass that changed a task, with all tasks: the engine
+   * saves them (one StateStore transaction) so a restart can {@link #restore} them.
+   */
+  public ServiceReconciler onTasksChanged(Consumer<List<Task>> listener) {
+    this.onChange = listener;
+    return this;
+  }
+
+  /**
+   * Loads services and tasks saved by an earlier run, before any deploy. The first pass inspects the saved
+   * containers: those still running are kept, those gone are replaced as their restart condition says.
+   */
+  public void restore(Collection<ServiceSpec> specs, Collection<Task> saved) {
+    specs.forEach(s -> desired.put(s.name(), s));
+    runOnLoop(() -> {
+      saved.forEach(this::put);
+      ids.advancePast(saved.stream().mapToLong(Task::sequence).max().orElse(0));
+      snapshot = List.copyOf(tasks.values());
+    });
+    trigger();
   }
 
   /** Creates or updates a service (scale, or a new template that rolls its tasks). */
@@ -98,8 +124,12 @@ public final class ServiceReconciler implements AutoCloseable {
 
   /** Runs one pass on the loop thread and waits for it (tests, and callers that must see the effect). */
   public void reconcileNow() {
+    runOnLoop(this::pass);
+  }
+
+  private void runOnLoop(Runnable work) {
     try {
-      loop.submit(this::pass).get();
+      loop.submit(work).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
@@ -134,7 +164,11 @@ public final class ServiceReconciler implements AutoCloseable {
       }
       trimHistory(service, spec == null);
     }
-    snapshot = List.copyOf(tasks.values());
+    List<Task> now = List.copyOf(tasks.values());
+    if (!now.equals(snapshot)) {
+      snapshot = now;
+      onChange.accept(now);
+    }
   }
 
   private void observe() {

@@ -18,6 +18,11 @@ final class TaskIds {
     return sb.toString();
   }
 
+  /** Continues after tasks restored from an earlier run, so new tasks sort after them. */
+  void advancePast(long restored) {
+    sequence = Math.max(sequence, restored);
+  }
+
   /** The sequence of the id last returned by {@link #next()}. */
   long sequence() {
     return sequence;

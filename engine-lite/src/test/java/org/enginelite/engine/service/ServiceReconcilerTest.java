@@ -229,6 +229,34 @@ class ServiceReconcilerTest {
     assertNotEquals(victim, after.get(1));
   }
 
+  @Test
+  void restore_afterEngineRestart_keepsLiveContainersAndReplacesGoneOnes() {
+    List<List<Task>> saved = new java.util.ArrayList<>();
+    reconciler.onTasksChanged(saved::add);
+    reconciler.deploy(web.withReplicas(3));
+    settle();
+    Map<Integer, String> before = running("web");
+    List<Task> lastSaved = saved.get(saved.size() - 1);
+    assertEquals(reconciler.tasks("web").size(), lastSaved.size());
+    reconciler.close();
+
+    runtime.stop(before.get(2));
+    try (ServiceReconciler restarted = new ServiceReconciler(runtime, Clock.systemUTC())) {
+      restarted.restore(List.of(web.withReplicas(3)), lastSaved);
+      restarted.reconcileNow();
+      restarted.reconcileNow();
+      Map<Integer, String> after = restarted.tasks("web").stream()
+          .filter(t -> t.wantedRunning() && t.currentState() == TaskState.RUNNING)
+          .collect(Collectors.toMap(Task::slot, Task::containerId, (a, b) -> a, TreeMap::new));
+      assertEquals(before.get(1), after.get(1));
+      assertEquals(before.get(3), after.get(3));
+      assertNotEquals(before.get(2), after.get(2));
+      long newest = restarted.tasks("web").stream().mapToLong(Task::sequence).max().orElseThrow();
+      long oldest = lastSaved.stream().mapToLong(Task::sequence).max().orElseThrow();
+      assertTrue(newest > oldest, "new tasks sort after restored ones");
+    }
+  }
+
   private Map<Integer, String> awaitRunning(int n) throws InterruptedException {
     for (int i = 0; i < 500; i++) {
       Map<Integer, String> r = running("web");
