@@ -49,11 +49,13 @@ public record Task(
 
   /** Moves to {@code state} at {@code now}. */
   public Task withState(TaskState state, Instant now, int exit, String why) {
-    return new Task(id, sequence, service, slot, spec, containerId, desiredState, state, createdAt, now, exit, why);
+    return new Task(id, sequence, service, slot, spec, containerId, desiredState, state, createdAt, now, exit,
+        why);
   }
 
   public Task started(String container, Instant now) {
-    return new Task(id, sequence, service, slot, spec, container, desiredState, TaskState.STARTING, createdAt, now, 0, null);
+    return new Task(id, sequence, service, slot, spec, container, desiredState, TaskState.STARTING, createdAt, now,
+        0, null);
   }
 
   public Task shutdownDesired() {

@@ -15,8 +15,9 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * A service's {@code ports:} entries. Short syntax {@code [[HOST_IP:]PUBLISHED:]TARGET[/PROTOCOL]} where
- * PUBLISHED and TARGET may be equal-length ranges ("8000-8001:80-81") and an IPv6 HOST_IP is bracketed; long syntax with target, published,
- * protocol, mode. Swarm ports have no host address, so a HOST_IP is reported and dropped as docker stack does.
+ * PUBLISHED and TARGET may be equal-length ranges ("8000-8001:80-81") and an IPv6 HOST_IP is bracketed; long
+ * syntax with target, published, protocol, mode. Swarm ports have no host address, so a HOST_IP is reported
+ * and dropped as docker stack does.
  */
 final class PortSyntax {
 
