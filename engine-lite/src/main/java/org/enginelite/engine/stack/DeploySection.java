@@ -3,11 +3,11 @@ package org.enginelite.engine.stack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.enginelite.driver.InvalidParameterException;
+import org.enginelite.engine.service.PlacementConstraints;
 import org.enginelite.engine.service.ResourceLimits;
 import org.enginelite.engine.service.RestartCondition;
 import org.yaml.snakeyaml.nodes.Node;
@@ -23,7 +23,6 @@ final class DeploySection {
       Set.of("mode", "replicas", "resources", "restart_policy", "placement", "labels");
   private static final Set<String> IGNORED =
       Set.of("update_config", "rollback_config", "endpoint_mode");
-  private static final Pattern CONSTRAINT = Pattern.compile("^\\s*([\\w.\\-]+)\\s*(==|!=)\\s*(\\S.*?)\\s*$");
 
   private final NodeReader reader;
 
@@ -128,22 +127,16 @@ final class DeploySection {
 
   /** Whether a constraint holds on a single manager node; unknown attributes are reported and ignored. */
   private boolean holds(String constraint, Node item, String path) {
-    Matcher m = CONSTRAINT.matcher(constraint);
-    if (!m.matches()) {
-      throw reader.context().error(item, "invalid constraint \"" + constraint
-          + "\": expected ATTRIBUTE==VALUE or ATTRIBUTE!=VALUE");
+    Optional<Boolean> holds;
+    try {
+      holds = PlacementConstraints.holdsOnManager(constraint);
+    } catch (InvalidParameterException e) {
+      throw reader.context().error(item, e.getMessage());
     }
-    boolean equals = m.group(2).equals("==");
-    if (!m.group(1).equals("node.role")) {
+    if (holds.isEmpty()) {
       reader.context().warn(ParseContext.line(item), path + " \"" + constraint
           + "\" cannot be evaluated on this single node and is ignored");
-      return true;
     }
-    String role = m.group(3);
-    if (!role.equals("manager") && !role.equals("worker")) {
-      throw reader.context().error(item, "invalid constraint \"" + constraint
-          + "\": node.role is manager or worker");
-    }
-    return role.equals("manager") == equals;
+    return holds.orElse(true);
   }
 }
