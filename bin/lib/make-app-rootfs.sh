@@ -10,7 +10,9 @@
 #     counter kept in Redis (INCR counter over `nc redis 6379`), and /usr/bin/app-web to start httpd on port 80.
 #
 # The tar is deterministic (entries sorted by name, mtime fixed, numeric owner 0:0) so the same inputs give the
-# same bytes and so the same image id. With STAGING_DIR the tree is also left there (used by tests and chroot
+# same bytes and so the same image id. Beside it, OUT.config.json (OUT without .tar) is the OCI/Docker image
+# config for that one layer (PATH, default command app-web, diff_id = sha256 of the tar); the image id is the
+# sha256 of that file, as Docker computes it. With STAGING_DIR the tree is also left there (used by tests and chroot
 # checks); without it a temporary directory is used and removed.
 set -euo pipefail
 # Modes in the tar must not depend on the caller's umask.
@@ -120,4 +122,15 @@ mkdir -p "$(dirname "$OUT")"
 tar --sort=name --mtime="@$EPOCH" --owner=0 --group=0 --numeric-owner --format=posix \
   --pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime \
   -C "$ROOT" -cf "$OUT" .
+
+# --- image config ----------------------------------------------------------------------------------------
+CONFIG="${OUT%.tar}.config.json"
+DIFF_ID="sha256:$(sha256sum "$OUT" | cut -d' ' -f1)"
+CREATED="$(date -u -d "@$EPOCH" +%Y-%m-%dT%H:%M:%SZ)"
+printf '%s' '{"architecture":"'"$(dpkg --print-architecture)"'","os":"linux","created":"'"$CREATED"'",'\
+'"config":{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],'\
+'"Cmd":["/usr/bin/app-web"],"ExposedPorts":{"80/tcp":{},"6379/tcp":{}},"WorkingDir":"/"},'\
+'"rootfs":{"type":"layers","diff_ids":["'"$DIFF_ID"'"]},'\
+'"history":[{"created":"'"$CREATED"'","created_by":"bin/lib/make-app-rootfs.sh"}]}' >"$CONFIG"
 echo "$OUT"
+echo "$CONFIG"

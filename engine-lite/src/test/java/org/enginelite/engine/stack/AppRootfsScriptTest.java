@@ -62,10 +62,15 @@ class AppRootfsScriptTest {
   }
 
   @Test
-  void script_sameInputs_sameTarBytes() throws Exception {
+  void script_sameInputs_sameTarAndImageConfigBytes() throws Exception {
     run("bash", SCRIPT.toString(), dir.resolve("a.tar").toString(), root.toString());
     run("bash", SCRIPT.toString(), dir.resolve("b.tar").toString());
     assertEquals(sha256(dir.resolve("a.tar")), sha256(dir.resolve("b.tar")));
+    // Same config bytes, so the same image id; its one layer is the tar.
+    assertEquals(sha256(dir.resolve("a.config.json")), sha256(dir.resolve("b.config.json")));
+    String config = Files.readString(dir.resolve("a.config.json"));
+    assertTrue(config.contains("\"diff_ids\":[\"sha256:" + sha256(dir.resolve("a.tar")) + "\"]"), config);
+    assertTrue(config.contains("\"Cmd\":[\"/usr/bin/app-web\"]"), config);
     String listing = run("tar", "-tvf", dir.resolve("a.tar").toString());
     assertTrue(listing.contains("0/0") && !listing.contains("root/root"), "numeric owners");
     assertTrue(listing.contains("./usr/bin/redis-server") && listing.contains("./bin/busybox"));
