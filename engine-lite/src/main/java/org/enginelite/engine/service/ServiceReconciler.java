@@ -177,7 +177,14 @@ public final class ServiceReconciler implements AutoCloseable {
       if (!live || t.containerId() == null) {
         continue;
       }
-      TaskStatus status = runtime.inspect(t.containerId());
+      TaskStatus status;
+      try {
+        status = runtime.inspect(t.containerId());
+      } catch (RuntimeException e) {
+        // One container the runtime cannot answer for must not stall every other service: look again next pass.
+        LOG.log(Level.WARNING, "inspecting task " + t.name() + " failed: " + e.getMessage());
+        continue;
+      }
       TaskState now = switch (status.state()) {
         case RUNNING -> TaskState.RUNNING;
         case EXITED -> status.exitCode() == 0 ? TaskState.COMPLETE : TaskState.FAILED;
@@ -217,18 +224,20 @@ public final class ServiceReconciler implements AutoCloseable {
   }
 
   private void stop(Task task, String reason) {
-    String error = null;
-    if (task.containerId() != null) {
+    if (task.containerId() != null && !task.currentState().terminal()) {
       try {
         runtime.stop(task.containerId());
       } catch (RuntimeException e) {
-        error = "stopping container failed: " + e.getMessage();
+        // Still running as far as we know: stays live with desired shutdown, and the planner retries the stop.
+        String error = "stopping container failed: " + e.getMessage();
         LOG.log(Level.WARNING, "task " + task.name() + " (" + reason + "): " + error);
+        put(task.shutdownDesired().withState(task.currentState(), task.since(), task.exitCode(), error));
+        return;
       }
     }
     Task stopped = task.shutdownDesired();
     if (!task.currentState().terminal()) {
-      stopped = stopped.withState(TaskState.SHUTDOWN, clock.instant(), task.exitCode(), error);
+      stopped = stopped.withState(TaskState.SHUTDOWN, clock.instant(), task.exitCode(), null);
     }
     put(stopped);
   }
@@ -247,7 +256,13 @@ public final class ServiceReconciler implements AutoCloseable {
         }
         // Stopped tasks had their container removed already; ended ones still keep theirs (for logs).
         if (old.containerId() != null && old.currentState() != TaskState.SHUTDOWN) {
-          runtime.stop(old.containerId());
+          try {
+            runtime.stop(old.containerId());
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "removing container of task " + old.name() + " failed (retried next pass): "
+                + e.getMessage());
+            continue;
+          }
         }
         tasks.remove(old.id());
       }

@@ -32,7 +32,8 @@ public final class TaskPlanner {
       return removeAll(tasks);
     }
     Map<Integer, Task> latest = latestPerSlot(tasks);
-    List<TaskAction> actions = new ArrayList<>(scaleDown(desired, tasks));
+    List<TaskAction> actions = new ArrayList<>(retryStops(tasks));
+    actions.addAll(scaleDown(desired, tasks));
     for (int slot = 1; slot <= desired.replicas(); slot++) {
       actions.addAll(fillSlot(desired, slot, latest.get(slot)));
     }
@@ -48,6 +49,15 @@ public final class TaskPlanner {
       }
     }
     return actions;
+  }
+
+  /** Tasks we meant to stop whose stop failed: try again. */
+  private static List<TaskAction> retryStops(List<Task> tasks) {
+    return tasks.stream()
+        .filter(t -> !t.wantedRunning() && t.containerId() != null
+            && (t.currentState() == TaskState.STARTING || t.currentState() == TaskState.RUNNING))
+        .map(t -> (TaskAction) new TaskAction.Stop(t, "retrying stop"))
+        .toList();
   }
 
   private static List<TaskAction> scaleDown(ServiceSpec desired, List<Task> tasks) {

@@ -16,6 +16,8 @@ final class FakeTaskRuntime implements TaskRuntime {
   private final Map<String, TaskStatus> containers = new LinkedHashMap<>();
   private int counter;
   volatile boolean failStarts;
+  volatile boolean failStops;
+  volatile String failInspectOf;
 
   @Override
   public synchronized String start(ServiceSpec spec, int slot) {
@@ -30,12 +32,18 @@ final class FakeTaskRuntime implements TaskRuntime {
 
   @Override
   public synchronized void stop(String containerId) {
+    if (failStops) {
+      throw new UnavailableException("runc kill " + containerId + ": device busy");
+    }
     stopped.add(containerId);
     containers.remove(containerId);
   }
 
   @Override
   public synchronized TaskStatus inspect(String containerId) {
+    if (containerId.equals(failInspectOf)) {
+      throw new UnavailableException("runc state " + containerId + ": timed out");
+    }
     return containers.getOrDefault(containerId, TaskStatus.missing());
   }
 

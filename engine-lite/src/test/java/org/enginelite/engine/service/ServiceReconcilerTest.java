@@ -230,6 +230,37 @@ class ServiceReconcilerTest {
   }
 
   @Test
+  void stopFails_onScaleDown_retriedUntilItWorks() {
+    reconciler.deploy(web.withReplicas(2));
+    settle();
+    String second = running("web").get(2);
+    runtime.failStops = true;
+    reconciler.deploy(web.withReplicas(1));
+    settle();
+    Task stuck = reconciler.tasks("web").stream().filter(t -> t.slot() == 2).findFirst().orElseThrow();
+    assertEquals(TaskState.SHUTDOWN, stuck.desiredState());
+    assertEquals(TaskState.RUNNING, stuck.currentState());
+    assertTrue(stuck.error().startsWith("stopping container failed"), stuck.error());
+
+    runtime.failStops = false;
+    settle();
+    assertEquals(List.of(second), runtime.stopped);
+    assertEquals(1, runtime.runningCount());
+  }
+
+  @Test
+  void inspectFails_forOneContainer_othersStillReconciled() {
+    reconciler.deploy(web.withReplicas(2));
+    settle();
+    Map<Integer, String> before = running("web");
+    runtime.failInspectOf = before.get(1);
+    runtime.exit(before.get(2), 1);
+    settle();
+    assertNotEquals(before.get(2), running("web").get(2));
+    assertEquals(before.get(1), running("web").get(1));
+  }
+
+  @Test
   void restore_afterEngineRestart_keepsLiveContainersAndReplacesGoneOnes() {
     List<List<Task>> saved = new java.util.ArrayList<>();
     reconciler.onTasksChanged(saved::add);
