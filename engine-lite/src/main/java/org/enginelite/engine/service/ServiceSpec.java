@@ -15,6 +15,8 @@ import org.enginelite.driver.InvalidParameterException;
  * @param command the command; empty means the image's default
  * @param labels service labels (stacks put com.docker.stack.namespace here)
  * @param schedulable false when a placement constraint excludes this node: tasks then stay pending
+ * @param forceUpdate a counter ({@code docker service update --force} raises it): part of the template, so a
+ *     change rolls every task even when nothing else changed
  */
 public record ServiceSpec(
     String name,
@@ -28,7 +30,8 @@ public record ServiceSpec(
     RestartCondition restartCondition,
     ResourceLimits limits,
     Map<String, String> labels,
-    boolean schedulable) {
+    boolean schedulable,
+    long forceUpdate) {
 
   // Docker's service names: the same rule as container names, at most 63 characters (a DNS label).
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}");
@@ -54,6 +57,14 @@ public record ServiceSpec(
     labels = ordered(labels);
   }
 
+  /** A spec that was never force-updated. */
+  public ServiceSpec(String name, String image, List<String> command, Map<String, String> env, int replicas,
+      List<PublishedPort> ports, List<NetworkAttachment> networks, List<ServiceMount> mounts,
+      RestartCondition restartCondition, ResourceLimits limits, Map<String, String> labels, boolean schedulable) {
+    this(name, image, command, env, replicas, ports, networks, mounts, restartCondition, limits, labels,
+        schedulable, 0);
+  }
+
   /** A spec with Docker's defaults: 1 replica, restart any, no limits. */
   public static ServiceSpec of(String name, String image) {
     return new ServiceSpec(name, image, List.of(), Map.of(), 1, List.of(), List.of(), List.of(),
@@ -62,27 +73,32 @@ public record ServiceSpec(
 
   public ServiceSpec withReplicas(int n) {
     return new ServiceSpec(name, image, command, env, n, ports, networks, mounts, restartCondition, limits,
-        labels, schedulable);
+        labels, schedulable, forceUpdate);
   }
 
   public ServiceSpec withImage(String newImage) {
     return new ServiceSpec(name, newImage, command, env, replicas, ports, networks, mounts, restartCondition,
-        limits, labels, schedulable);
+        limits, labels, schedulable, forceUpdate);
   }
 
   public ServiceSpec withCommand(List<String> newCommand) {
     return new ServiceSpec(name, image, newCommand, env, replicas, ports, networks, mounts, restartCondition,
-        limits, labels, schedulable);
+        limits, labels, schedulable, forceUpdate);
   }
 
   public ServiceSpec withRestartCondition(RestartCondition c) {
     return new ServiceSpec(name, image, command, env, replicas, ports, networks, mounts, c, limits, labels,
-        schedulable);
+        schedulable, forceUpdate);
   }
 
   public ServiceSpec withLimits(ResourceLimits newLimits) {
     return new ServiceSpec(name, image, command, env, replicas, ports, networks, mounts, restartCondition,
-        newLimits, labels, schedulable);
+        newLimits, labels, schedulable, forceUpdate);
+  }
+
+  public ServiceSpec withForceUpdate(long counter) {
+    return new ServiceSpec(name, image, command, env, replicas, ports, networks, mounts, restartCondition, limits,
+        labels, schedulable, counter);
   }
 
   /** True when tasks made from {@code other} are the same as tasks made from this (replicas aside). */

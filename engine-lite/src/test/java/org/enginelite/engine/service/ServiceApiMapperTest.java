@@ -56,12 +56,14 @@ class ServiceApiMapperTest {
             PublishedPort.Mode.INGRESS)), List.of(new NetworkAttachment("getstartedlab_webnet", List.of("redis"))),
         List.of(new ServiceMount(ServiceMount.Type.BIND, "/srv", "/srv", true)), RestartCondition.NONE,
         ResourceLimits.NONE, Map.of("com.docker.stack.namespace", "getstartedlab"), true);
+    spec = spec.withForceUpdate(3);
     String wire = JSON.writeValueAsString(ServiceApiMapper.toJson(spec));
     assertEquals(spec, ServiceApiMapper.toSpec(JSON.readValue(wire, ServiceSpecJson.class)).spec());
     JsonNode tree = JSON.readTree(wire);
     assertEquals("redis", tree.at("/TaskTemplate/Networks/0/Aliases/0").asText());
     assertEquals(1, tree.at("/Mode/Replicated/Replicas").asInt());
     assertEquals("none", tree.at("/TaskTemplate/RestartPolicy/Condition").asText());
+    assertEquals(3, tree.at("/TaskTemplate/ForceUpdate").asLong());
   }
 
   @Test

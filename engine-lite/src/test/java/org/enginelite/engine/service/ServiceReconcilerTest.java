@@ -160,6 +160,20 @@ class ServiceReconcilerTest {
   }
 
   @Test
+  void update_forceCounterOnly_rollsEveryTask() {
+    reconciler.deploy(web.withReplicas(2));
+    settle();
+    reconciler.deploy(web.withReplicas(2).withForceUpdate(1));
+    for (int i = 0; i < 6; i++) {
+      reconciler.reconcileNow();
+    }
+    assertEquals(2, runtime.stopped.size());
+    assertEquals(2, running("web").size());
+    assertTrue(reconciler.tasks("web").stream().filter(Task::wantedRunning)
+        .allMatch(t -> t.spec().forceUpdate() == 1));
+  }
+
+  @Test
   void update_replicasOnly_doesNotRoll() {
     reconciler.deploy(web.withReplicas(2));
     settle();

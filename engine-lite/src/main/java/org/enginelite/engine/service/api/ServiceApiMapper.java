@@ -51,7 +51,7 @@ public final class ServiceApiMapper {
     }
     ServiceSpec spec = new ServiceSpec(json.name(), cs.image(), command, env(cs.env()), replicas(json.mode(), warnings),
         ports(json.endpointSpec(), warnings), networks(tt.networks()), mounts(cs.mounts()), restart(tt),
-        limits(tt), json.labels(), schedulable);
+        limits(tt), json.labels(), schedulable, tt.forceUpdate() == null ? 0 : tt.forceUpdate());
     return new MappedServiceSpec(spec, warnings);
   }
 
@@ -68,7 +68,7 @@ public final class ServiceApiMapper {
         .map(n -> new ServiceSpecJson.NetworkAttachmentConfig(n.network(), n.aliases().isEmpty() ? null
             : n.aliases())).toList();
     TaskTemplate tt = new TaskTemplate(cs, resources,
-        new ServiceSpecJson.RestartPolicy(s.restartCondition().dockerName()), null, networks, null);
+        new ServiceSpecJson.RestartPolicy(s.restartCondition().dockerName()), null, networks, s.forceUpdate());
     List<ServiceSpecJson.PortConfig> ports = s.ports().stream().map(ServiceApiMapper::toJson).toList();
     return new ServiceSpecJson(s.name(), s.labels(), tt,
         new ServiceSpecJson.Mode(new ServiceSpecJson.Replicated((long) s.replicas()), null, null, null),
