@@ -14,7 +14,8 @@ import org.enginelite.driver.InvalidParameterException;
  *
  * @param command the command; empty means the image's default
  * @param labels service labels (stacks put com.docker.stack.namespace here)
- * @param schedulable false when a placement constraint excludes this node: tasks then stay pending
+ * @param constraints placement constraints as given ("node.role == manager"); when one rules out this node
+ *     the service is not {@link #schedulable()} and its tasks stay pending
  * @param forceUpdate a counter ({@code docker service update --force} raises it): part of the template, so a
  *     change rolls every task even when nothing else changed
  */
@@ -30,7 +31,7 @@ public record ServiceSpec(
     RestartCondition restartCondition,
     ResourceLimits limits,
     Map<String, String> labels,
-    boolean schedulable,
+    List<String> constraints,
     long forceUpdate) {
 
   // Docker's service names: the same rule as container names, at most 63 characters (a DNS label).
@@ -55,50 +56,57 @@ public record ServiceSpec(
     restartCondition = restartCondition == null ? RestartCondition.ANY : restartCondition;
     limits = limits == null ? ResourceLimits.NONE : limits;
     labels = ordered(labels);
+    constraints = List.copyOf(constraints == null ? List.of() : constraints);
+    constraints.forEach(PlacementConstraints::holdsOnManager);
   }
 
   /** A spec that was never force-updated. */
   public ServiceSpec(String name, String image, List<String> command, Map<String, String> env, int replicas,
       List<PublishedPort> ports, List<NetworkAttachment> networks, List<ServiceMount> mounts,
-      RestartCondition restartCondition, ResourceLimits limits, Map<String, String> labels, boolean schedulable) {
+      RestartCondition restartCondition, ResourceLimits limits, Map<String, String> labels, List<String> constraints) {
     this(name, image, command, env, replicas, ports, networks, mounts, restartCondition, limits, labels,
-        schedulable, 0);
+        constraints, 0);
   }
 
   /** A spec with Docker's defaults: 1 replica, restart any, no limits. */
   public static ServiceSpec of(String name, String image) {
     return new ServiceSpec(name, image, List.of(), Map.of(), 1, List.of(), List.of(), List.of(),
-        RestartCondition.ANY, ResourceLimits.NONE, Map.of(), true);
+        RestartCondition.ANY, ResourceLimits.NONE, Map.of(), List.of());
   }
 
   public ServiceSpec withReplicas(int n) {
     return new ServiceSpec(name, image, command, env, n, ports, networks, mounts, restartCondition, limits,
-        labels, schedulable, forceUpdate);
+        labels, constraints, forceUpdate);
   }
 
   public ServiceSpec withImage(String newImage) {
     return new ServiceSpec(name, newImage, command, env, replicas, ports, networks, mounts, restartCondition,
-        limits, labels, schedulable, forceUpdate);
+        limits, labels, constraints, forceUpdate);
   }
 
   public ServiceSpec withCommand(List<String> newCommand) {
     return new ServiceSpec(name, image, newCommand, env, replicas, ports, networks, mounts, restartCondition,
-        limits, labels, schedulable, forceUpdate);
+        limits, labels, constraints, forceUpdate);
   }
 
   public ServiceSpec withRestartCondition(RestartCondition c) {
     return new ServiceSpec(name, image, command, env, replicas, ports, networks, mounts, c, limits, labels,
-        schedulable, forceUpdate);
+        constraints, forceUpdate);
   }
 
   public ServiceSpec withLimits(ResourceLimits newLimits) {
     return new ServiceSpec(name, image, command, env, replicas, ports, networks, mounts, restartCondition,
-        newLimits, labels, schedulable, forceUpdate);
+        newLimits, labels, constraints, forceUpdate);
   }
 
   public ServiceSpec withForceUpdate(long counter) {
     return new ServiceSpec(name, image, command, env, replicas, ports, networks, mounts, restartCondition, limits,
-        labels, schedulable, counter);
+        labels, constraints, counter);
+  }
+
+  /** Whether this node (a single manager) satisfies every constraint it can evaluate. */
+  public boolean schedulable() {
+    return constraints.stream().allMatch(c -> PlacementConstraints.holdsOnManager(c).orElse(true));
   }
 
   /** True when tasks made from {@code other} are the same as tasks made from this (replicas aside). */

@@ -148,7 +148,7 @@ public final class StackPlanner {
     labels.put(IMAGE_LABEL, s.image());
     return new ServiceSpec(stack + "_" + s.name(), s.image(), s.command(), s.environment(), s.deploy().replicas(),
         s.ports(), networks, mounts, s.deploy().restartCondition(), s.deploy().limits(), labels,
-        s.deploy().placeable());
+        s.deploy().constraints());
   }
 
   private static Map<String, String> withNamespace(Map<String, String> labels, String stack) {

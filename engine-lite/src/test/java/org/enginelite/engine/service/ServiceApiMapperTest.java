@@ -44,7 +44,7 @@ class ServiceApiMapperTest {
     ServiceSpec expected = new ServiceSpec("web", "app:1", List.of("httpd", "-f", "-p", "80"), Map.of(), 5,
         List.of(PublishedPort.tcp(4000, 80)), List.of(NetworkAttachment.of("webnet")),
         List.of(new ServiceMount(ServiceMount.Type.VOLUME, "data", "/data", false)), RestartCondition.ON_FAILURE,
-        new ResourceLimits(100_000_000L, 52_428_800L), Map.of(), true);
+        new ResourceLimits(100_000_000L, 52_428_800L), Map.of(), List.of());
     assertEquals(expected, m.spec());
     assertEquals(List.of(), m.warnings());
   }
@@ -55,7 +55,8 @@ class ServiceApiMapperTest {
         Map.of("A", "1"), 1, List.of(new PublishedPort(6379, 6379, PublishedPort.Protocol.TCP,
             PublishedPort.Mode.INGRESS)), List.of(new NetworkAttachment("getstartedlab_webnet", List.of("redis"))),
         List.of(new ServiceMount(ServiceMount.Type.BIND, "/srv", "/srv", true)), RestartCondition.NONE,
-        ResourceLimits.NONE, Map.of("com.docker.stack.namespace", "getstartedlab"), true);
+        ResourceLimits.NONE, Map.of("com.docker.stack.namespace", "getstartedlab"),
+        List.of("node.role == manager"));
     spec = spec.withForceUpdate(3);
     String wire = JSON.writeValueAsString(ServiceApiMapper.toJson(spec));
     assertEquals(spec, ServiceApiMapper.toSpec(JSON.readValue(wire, ServiceSpecJson.class)).spec());

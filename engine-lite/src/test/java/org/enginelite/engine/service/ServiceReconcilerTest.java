@@ -199,7 +199,7 @@ class ServiceReconcilerTest {
   @Test
   void unschedulable_tasksPendingNotStarted() {
     ServiceSpec constrained = new ServiceSpec("db", "redis", List.of(), Map.of(), 1, List.of(), List.of(),
-        List.of(), RestartCondition.ANY, ResourceLimits.NONE, Map.of(), false);
+        List.of(), RestartCondition.ANY, ResourceLimits.NONE, Map.of(), List.of("node.role == worker"));
     reconciler.deploy(constrained);
     settle();
     assertTrue(runtime.started.isEmpty());

@@ -37,7 +37,7 @@ class ServiceTablesTest {
   void ls_replicasAndPorts() {
     ServiceSpec spec = new ServiceSpec("getstartedlab_web", "app:1", List.of(), java.util.Map.of(), 2,
         List.of(PublishedPort.tcp(4000, 80)), List.of(), List.of(), RestartCondition.ANY, ResourceLimits.NONE,
-        java.util.Map.of(), true);
+        java.util.Map.of(), List.of());
     List<Task> tasks = List.of(task("a", 1, 1, TaskState.RUNNING, TaskState.RUNNING, null));
     String out = ServiceTables.ls(List.of(spec), name -> "x7y8z9x7y8z9q", name -> tasks);
     assertEquals(""

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.engine.service.NetworkAttachment;
 import org.enginelite.engine.service.PlacementConstraints;
@@ -39,19 +38,15 @@ public final class ServiceApiMapper {
     }
     List<String> command = new ArrayList<>(orEmpty(cs.command()));
     command.addAll(orEmpty(cs.args()));
-    boolean schedulable = true;
-    if (tt.placement() != null) {
-      for (String c : orEmpty(tt.placement().constraints())) {
-        Optional<Boolean> holds = PlacementConstraints.holdsOnManager(c);
-        if (holds.isEmpty()) {
-          warnings.add("placement constraint \"" + c + "\" cannot be evaluated on this single node and is ignored");
-        }
-        schedulable &= holds.orElse(true);
+    List<String> constraints = tt.placement() == null ? List.of() : orEmpty(tt.placement().constraints());
+    for (String c : constraints) {
+      if (PlacementConstraints.holdsOnManager(c).isEmpty()) {
+        warnings.add("placement constraint \"" + c + "\" cannot be evaluated on this single node and is ignored");
       }
     }
     ServiceSpec spec = new ServiceSpec(json.name(), cs.image(), command, env(cs.env()), replicas(json.mode(), warnings),
         ports(json.endpointSpec(), warnings), networks(tt.networks()), mounts(cs.mounts()), restart(tt),
-        limits(tt), json.labels(), schedulable, tt.forceUpdate() == null ? 0 : tt.forceUpdate());
+        limits(tt), json.labels(), constraints, tt.forceUpdate() == null ? 0 : tt.forceUpdate());
     return new MappedServiceSpec(spec, warnings);
   }
 
@@ -68,7 +63,8 @@ public final class ServiceApiMapper {
         .map(n -> new ServiceSpecJson.NetworkAttachmentConfig(n.network(), n.aliases().isEmpty() ? null
             : n.aliases())).toList();
     TaskTemplate tt = new TaskTemplate(cs, resources,
-        new ServiceSpecJson.RestartPolicy(s.restartCondition().dockerName()), null, networks, s.forceUpdate());
+        new ServiceSpecJson.RestartPolicy(s.restartCondition().dockerName()),
+        s.constraints().isEmpty() ? null : new ServiceSpecJson.Placement(s.constraints()), networks, s.forceUpdate());
     List<ServiceSpecJson.PortConfig> ports = s.ports().stream().map(ServiceApiMapper::toJson).toList();
     return new ServiceSpecJson(s.name(), s.labels(), tt,
         new ServiceSpecJson.Mode(new ServiceSpecJson.Replicated((long) s.replicas()), null, null, null),
