@@ -216,7 +216,7 @@ public final class ServiceReconciler implements AutoCloseable {
     }
     put(task);
     try {
-      put(task.started(runtime.start(spec, slot), clock.instant()));
+      put(task.started(runtime.start(spec, slot, task.id()), clock.instant()));
     } catch (RuntimeException e) {
       // A start failure counts as a failed task: the restart condition decides on the next pass.
       put(task.withState(TaskState.FAILED, clock.instant(), -1, "starting container failed: " + e.getMessage()));

@@ -9,7 +9,7 @@ import org.enginelite.driver.UnavailableException;
 /** An in-memory {@link TaskRuntime}: containers are entries whose status the test changes. */
 final class FakeTaskRuntime implements TaskRuntime {
 
-  record Started(String containerId, ServiceSpec spec, int slot) {}
+  record Started(String containerId, ServiceSpec spec, int slot, String taskId) {}
 
   final List<Started> started = new ArrayList<>();
   final List<String> stopped = new ArrayList<>();
@@ -20,13 +20,18 @@ final class FakeTaskRuntime implements TaskRuntime {
   volatile String failInspectOf;
 
   @Override
-  public synchronized String start(ServiceSpec spec, int slot) {
+  public String start(ServiceSpec spec, int slot) {
+    throw new AssertionError("the reconciler passes the task id");
+  }
+
+  @Override
+  public synchronized String start(ServiceSpec spec, int slot, String taskId) {
     if (failStarts) {
       throw new UnavailableException("image " + spec.image() + " not found");
     }
     String id = "c" + (++counter);
     containers.put(id, TaskStatus.running());
-    started.add(new Started(id, spec, slot));
+    started.add(new Started(id, spec, slot, taskId));
     return id;
   }
 

@@ -47,6 +47,10 @@ class ServiceReconcilerTest {
     assertEquals(List.of(1, 2, 3, 4, 5), List.copyOf(running("web").keySet()));
     assertEquals(5, runtime.runningCount());
     assertEquals("5/5", ServiceTables.replicas(web, reconciler.tasks("web")));
+    for (Task t : reconciler.tasks("web")) {
+      assertTrue(runtime.started.contains(new FakeTaskRuntime.Started(t.containerId(), web, t.slot(), t.id())));
+      assertEquals(25, t.id().length());
+    }
   }
 
   @Test
