@@ -10,7 +10,7 @@ import org.enginelite.driver.InvalidParameterException;
 /**
  * What a replicated service should be: {@code replicas} tasks, each a container of {@code image} running
  * {@code command} with these environment variables, networks, mounts and limits. Everything except
- * {@code replicas} is the task template: changing it rolls the tasks; changing only replicas scales.
+ * {@code replicas}, {@code ports} and {@code labels} is the task template: changing it rolls the tasks.
  *
  * @param command the command; empty means the image's default
  * @param labels service labels (stacks put com.docker.stack.namespace here)
@@ -109,9 +109,18 @@ public record ServiceSpec(
     return constraints.stream().allMatch(c -> PlacementConstraints.holdsOnManager(c).orElse(true));
   }
 
-  /** True when tasks made from {@code other} are the same as tasks made from this (replicas aside). */
+  /**
+   * True when tasks made from {@code other} are the same as tasks made from this. As in swarm, only the task
+   * template counts: replicas (Mode), published ports (EndpointSpec) and service labels live outside it, so
+   * changing them scales, re-routes or relabels without restarting a task.
+   */
   public boolean sameTaskTemplate(ServiceSpec other) {
-    return withReplicas(0).equals(other.withReplicas(0));
+    return templateOnly().equals(other.templateOnly());
+  }
+
+  private ServiceSpec templateOnly() {
+    return new ServiceSpec(name, image, command, env, 0, List.of(), networks, mounts, restartCondition, limits,
+        Map.of(), constraints, forceUpdate);
   }
 
   private static Map<String, String> ordered(Map<String, String> m) {

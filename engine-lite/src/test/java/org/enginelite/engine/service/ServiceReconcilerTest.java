@@ -187,6 +187,19 @@ class ServiceReconcilerTest {
   }
 
   @Test
+  void update_portsOrLabelsOnly_doesNotRoll() {
+    reconciler.deploy(web.withReplicas(2));
+    settle();
+    ServiceSpec republished = new ServiceSpec("web", "app:1", List.of(), Map.of(), 2,
+        List.of(PublishedPort.tcp(4000, 80)), List.of(), List.of(), RestartCondition.ANY, ResourceLimits.NONE,
+        Map.of("tier", "front"), List.of());
+    reconciler.deploy(republished);
+    settle();
+    assertTrue(runtime.stopped.isEmpty());
+    assertEquals(2, runtime.started.size());
+  }
+
+  @Test
   void startFails_taskFailedThenRetried() {
     runtime.failStarts = true;
     reconciler.deploy(web.withReplicas(1));
