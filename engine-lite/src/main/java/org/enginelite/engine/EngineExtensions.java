@@ -1,0 +1,19 @@
+package org.enginelite.engine;
+
+import java.util.List;
+import org.enginelite.engine.spi.EngineContext;
+import org.enginelite.engine.spi.EngineExtension;
+
+/**
+ * The one list of features plugged into the daemon. Order matters: setup steps run in this order at start and
+ * in reverse when undoing. Add one line per feature.
+ */
+public final class EngineExtensions {
+  private EngineExtensions() {}
+
+  public static List<EngineExtension> all(EngineContext engine) {
+    return List.of(
+        // new NetworksExtension(engine),
+    );
+  }
+}

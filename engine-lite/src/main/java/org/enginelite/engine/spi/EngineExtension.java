@@ -1,0 +1,25 @@
+package org.enginelite.engine.spi;
+
+import java.util.List;
+
+/**
+ * One feature plugged into the engine (networks, DNS, volumes, services). The engine asks each extension once,
+ * at start-up, for its container setup steps and its HTTP routes, then calls {@link #started} when recovery is
+ * done, and {@link #close} at shutdown. Every method has a no-op default: implement only what the feature needs.
+ */
+public interface EngineExtension extends AutoCloseable {
+
+  /** Steps run for every container, in this order, after the steps of extensions listed before this one. */
+  default List<ContainerSetupStep> setupSteps() {
+    return List.of();
+  }
+
+  /** Registers this extension's API routes (paths without the {@code /v1.41} prefix). */
+  default void routes(Routes routes) {}
+
+  /** Called once the daemon serves and has recovered its containers: the place to reconcile with the kernel. */
+  default void started(EngineContext engine) {}
+
+  @Override
+  default void close() {}
+}
