@@ -5,6 +5,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.DefaultChannelId;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
@@ -33,6 +34,12 @@ public final class EmbeddedDnsServer implements AutoCloseable {
 
   /** Idle TCP connections are closed after this many seconds, so a silent client cannot hold one forever. */
   static final int TCP_IDLE_SECONDS = 10;
+
+  static {
+    // Netty derives channel ids from a MAC address found on first use; look it up here, in the daemon's
+    // namespace, rather than on a thread inside a container namespace that has only loopback.
+    DefaultChannelId.newInstance();
+  }
 
   private final Channel udp;
   private final Channel tcp;
