@@ -2,7 +2,9 @@ package org.enginelite.ipam;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.enginelite.driver.ForbiddenException;
 import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.driver.NotFoundException;
@@ -28,6 +30,8 @@ public final class DefaultIpamDriver implements IpamDriver {
   private final StateStore store;
   private final DefaultAddressPools defaults;
   private final HostNetworks host;
+  /** Parsed pools by definition: the hot path reads a pool record per call and need not re-parse its text. */
+  private final Map<PoolState, Pool> parsed = new ConcurrentHashMap<>();
 
   public DefaultIpamDriver(StateStore store, DefaultAddressPools defaults, HostNetworks host) {
     this.store = store;
@@ -76,13 +80,14 @@ public final class DefaultIpamDriver implements IpamDriver {
       for (String key : store.listByPrefix(LEASES, Lease.prefix(poolId), Lease.class).keySet()) {
         store.delete(LEASES, key);
       }
+      store.get(POOLS, poolId, PoolState.class).ifPresent(p -> parsed.remove(p.definition()));
       store.delete(POOLS, poolId);
     });
   }
 
   @Override
   public Optional<Pool> pool(String poolId) {
-    return store.get(POOLS, poolId, PoolState.class).map(PoolState::pool);
+    return store.get(POOLS, poolId, PoolState.class).map(this::parse);
   }
 
   @Override
@@ -90,7 +95,7 @@ public final class DefaultIpamDriver implements IpamDriver {
     return store.transact(() -> {
       PoolState state = store.get(POOLS, poolId, PoolState.class)
           .orElseThrow(() -> new NotFoundException("IPAM pool " + poolId + " not found"));
-      Pool pool = state.pool();
+      Pool pool = parse(state);
       return preferred.isPresent() ? leaseStatic(state, pool, preferred.get()) : leaseNext(state, pool);
     });
   }
@@ -120,6 +125,10 @@ public final class DefaultIpamDriver implements IpamDriver {
     return taken.address();
   }
 
+  private Pool parse(PoolState state) {
+    return parsed.computeIfAbsent(state.definition(), PoolState::pool);
+  }
+
   @Override
   public void releaseAddress(String poolId, Ipv4Address address) {
     store.transact(() -> {
@@ -127,7 +136,7 @@ public final class DefaultIpamDriver implements IpamDriver {
         return;
       }
       store.get(POOLS, poolId, PoolState.class).ifPresent(state -> {
-        Pool pool = state.pool();
+        Pool pool = parse(state);
         PoolState after = state.release(pool, address);
         if (after != state) {
           store.put(POOLS, poolId, after);

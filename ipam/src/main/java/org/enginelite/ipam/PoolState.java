@@ -44,6 +44,11 @@ record PoolState(String id, String networkId, String subnet, String ipRange, Str
         auxText, 0, List.of());
   }
 
+  /** The pool's fixed part: everything but the allocation state, so equal pools have equal definitions. */
+  PoolState definition() {
+    return cursor == 0 && free.isEmpty() ? this : with(0, List.of());
+  }
+
   Pool pool() {
     Map<String, Ipv4Address> a = new TreeMap<>();
     aux.forEach((k, v) -> a.put(k, Ipv4Address.parse(v)));

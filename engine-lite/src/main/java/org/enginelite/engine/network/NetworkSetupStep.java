@@ -2,8 +2,18 @@ package org.enginelite.engine.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.enginelite.dns.files.ContainerDns;
+import org.enginelite.dns.files.ContainerFiles;
+import org.enginelite.dns.files.HostsFile;
+import org.enginelite.dns.files.ResolvConf;
+import org.enginelite.driver.ipam.Ipv4Address;
 import org.enginelite.engine.spi.ContainerContext;
 import org.enginelite.engine.spi.ContainerSetupStep;
 
@@ -91,24 +101,39 @@ public final class NetworkSetupStep implements ContainerSetupStep {
     c.putSummaryField("Ports", json.valueToTree(view.summaryPorts(c.id(), cfg, running)));
   }
 
-  private void writeEtcFiles(ContainerContext c, List<String> ips, boolean embeddedDns) {
+  /**
+   * /etc/hostname, /etc/hosts and /etc/resolv.conf before the process starts (rendered by the dns module as
+   * Docker renders them): the embedded DNS on user-defined networks, the host's resolvers on the default bridge.
+   */
+  private static void writeEtcFiles(ContainerContext c, List<String> ips, boolean embeddedDns) {
     String hostname = text(c.createRequest().path("Hostname"));
     hostname = hostname.isEmpty() ? c.shortId() : hostname;
-    ContainerEtcFiles.write(c.containerDir().resolve("hostname"), hostname + "\n");
-    ContainerEtcFiles.write(c.containerDir().resolve("hosts"),
-        ContainerEtcFiles.hosts(hostname, ips, strings(c.hostConfig().path("ExtraHosts"))));
-    ContainerEtcFiles.write(c.containerDir().resolve("resolv.conf"), ContainerEtcFiles.resolvConf(embeddedDns,
-        ContainerEtcFiles.hostResolvConf(), strings(c.hostConfig().path("Dns")),
-        strings(c.hostConfig().path("DnsSearch")), strings(c.hostConfig().path("DnsOptions"))));
+    String domainname = text(c.createRequest().path("Domainname"));
+    List<HostsFile.ExtraHost> extra = strings(c.hostConfig().path("ExtraHosts")).stream()
+        .map(HostsFile.ExtraHost::parse).toList();
+    ContainerDns own = new ContainerDns(strings(c.hostConfig().path("Dns")),
+        strings(c.hostConfig().path("DnsSearch")), strings(c.hostConfig().path("DnsOptions")));
+    ResolvConf host = ResolvConf.host();
+    ContainerFiles.writeAtomically(c.containerDir().resolve("hostname"), hostname + "\n");
+    ContainerFiles.writeAtomically(c.containerDir().resolve("hosts"), HostsFile.render(hostname,
+        Optional.of(domainname), ips.stream().map(Ipv4Address::parse).toList(), extra));
+    ContainerFiles.writeAtomically(c.containerDir().resolve("resolv.conf"),
+        embeddedDns ? host.renderForEmbeddedDns(own) : host.renderForDefaultBridge(own));
   }
 
   /** Host mode shares the host's namespace, so the host's own files apply, as in Docker. */
   private static void writeHostModeFiles(ContainerContext c) {
-    ContainerEtcFiles.write(c.containerDir().resolve("hosts"),
-        ContainerEtcFiles.readOrEmpty(java.nio.file.Path.of("/etc/hosts")));
-    ContainerEtcFiles.write(c.containerDir().resolve("hostname"),
-        ContainerEtcFiles.readOrEmpty(java.nio.file.Path.of("/etc/hostname")));
-    ContainerEtcFiles.write(c.containerDir().resolve("resolv.conf"), ContainerEtcFiles.hostResolvConf());
+    copy(Path.of("/etc/hosts"), c.containerDir().resolve("hosts"));
+    copy(Path.of("/etc/hostname"), c.containerDir().resolve("hostname"));
+    copy(ResolvConf.HOST_FILE, c.containerDir().resolve("resolv.conf"));
+  }
+
+  private static void copy(Path from, Path to) {
+    try {
+      ContainerFiles.writeAtomically(to, Files.isRegularFile(from) ? Files.readString(from) : "");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + from, e);
+    }
   }
 
   private static List<String> strings(JsonNode array) {
