@@ -14,6 +14,7 @@ public final class EngineExtensions {
   public static List<EngineExtension> all(EngineContext engine) {
     return List.of(
         // new NetworksExtension(engine),
+        new org.enginelite.engine.volume.VolumeExtension(engine)
     );
   }
 }

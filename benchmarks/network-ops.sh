@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# network-ops.sh: the network control plane side by side with Docker, through the Engine API on each daemon's
+# unix socket (curl --unix-socket, so no CLI start-up cost is counted on either side).
+#
+# Median over RUNS (default 20) of:
+#   create+rm          POST /networks/create, then DELETE /networks/{id}
+#   connect+disconnect POST /networks/{id}/connect and /disconnect of a running container
+#   run --net          POST /containers/create with NetworkMode my_bridge + POST /containers/{id}/start
+# Each daemon runs in a network namespace of its own made here (so neither touches the host's links or
+# iptables), on temporary data and exec roots; dockerd runs only when installed, and gets only an image made
+# locally with `docker import` (asked for an image it lacks it would try a registry).
+#
+# usage: benchmarks/network-ops.sh            (RUNS=5 benchmarks/network-ops.sh for a quick look)
+set -euo pipefail
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../bin/lib/common.sh"
+RUNS=${RUNS:-20}
+[ "$(id -u)" -eq 0 ] || { echo "network-ops.sh needs root (network namespaces, bridges, iptables)" >&2; exit 1; }
+el_ensure_packages
+el_build
+
+WORK="$(mktemp -d /tmp/el-bench-net.XXXXXX)"
+NS_EL="elbn$$a"
+NS_DOCKER="elbn$$d"
+PIDS=()
+
+cleanup() {
+  local p
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do
+    for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$p" 2>/dev/null || true
+  done
+  ip netns del "$NS_EL" 2>/dev/null || true
+  ip netns del "$NS_DOCKER" 2>/dev/null || true
+  # Mounts left under the temporary roots by a daemon that died (overlay rootfs, netns pins).
+  grep " $WORK" /proc/mounts | awk '{print $2}' | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+ms_now() { date +%s%N; }
+# Median of the numbers on stdin (nanoseconds) printed in milliseconds with one decimal.
+median_ms() { sort -n | awk '{a[NR]=$1} END {m = NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1e6}'; }
+
+# api SOCKET METHOD PATH [JSON]: prints the body; fails on HTTP >= 400 with the daemon's message.
+api() {
+  local sock="$1" method="$2" path="$3" body="${4:-}" out code
+  out="$(curl -sS --unix-socket "$sock" -X "$method" -H 'Content-Type: application/json' \
+    ${body:+--data "$body"} -w '\n%{http_code}' "http://localhost/v1.41$path")"
+  code="${out##*$'\n'}"
+  out="${out%$'\n'*}"
+  if [ "$code" -ge 400 ]; then echo "$method $path: HTTP $code $out" >&2; return 1; fi
+  printf '%s' "$out"
+}
+json_id() { sed -n 's/.*"Id" *: *"\([0-9a-f]*\)".*/\1/p'; }
+
+wait_socket() {
+  local sock="$1" log="$2"
+  for _ in $(seq 300); do
+    curl -s --unix-socket "$sock" http://localhost/_ping >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "daemon did not answer on $sock; its log:" >&2; tail -20 "$log" >&2; return 1
+}
+
+# bench LABEL SOCKET: runs the three measurements against one daemon; prints "LABEL create_rm connect run".
+bench() {
+  local label="$1" sock="$2" i t0 id cid net results=()
+  local image=elbench-busybox:latest
+  docker -H "unix://$sock" import "$WORK/busybox.tar" "$image" >/dev/null
+
+  local samples=()
+  for i in $(seq "$RUNS"); do
+    t0=$(ms_now)
+    id=$(api "$sock" POST /networks/create "{\"Name\":\"elbench$i\",\"Driver\":\"bridge\",\"CheckDuplicate\":true}" | json_id)
+    api "$sock" DELETE "/networks/$id" >/dev/null
+    samples+=($(( $(ms_now) - t0 )))
+  done
+  results+=("$(printf '%s\n' "${samples[@]}" | median_ms)")
+
+  net=$(api "$sock" POST /networks/create '{"Name":"my_bridge","Driver":"bridge"}' | json_id)
+  cid=$(api "$sock" POST /containers/create "{\"Image\":\"$image\",\"Cmd\":[\"sleep\",\"600\"]}" | json_id)
+  api "$sock" POST "/containers/$cid/start" >/dev/null
+  samples=()
+  for i in $(seq "$RUNS"); do
+    t0=$(ms_now)
+    api "$sock" POST "/networks/$net/connect" "{\"Container\":\"$cid\"}" >/dev/null
+    api "$sock" POST "/networks/$net/disconnect" "{\"Container\":\"$cid\"}" >/dev/null
+    samples+=($(( $(ms_now) - t0 )))
+  done
+  results+=("$(printf '%s\n' "${samples[@]}" | median_ms)")
+  api "$sock" DELETE "/containers/$cid?force=1" >/dev/null
+
+  samples=()
+  for i in $(seq "$RUNS"); do
+    t0=$(ms_now)
+    cid=$(api "$sock" POST "/containers/create?name=elbench-run$i" \
+      "{\"Image\":\"$image\",\"Cmd\":[\"sleep\",\"600\"],\"HostConfig\":{\"NetworkMode\":\"my_bridge\"}}" | json_id)
+    api "$sock" POST "/containers/$cid/start" >/dev/null
+    samples+=($(( $(ms_now) - t0 )))
+    api "$sock" DELETE "/containers/$cid?force=1" >/dev/null
+  done
+  results+=("$(printf '%s\n' "${samples[@]}" | median_ms)")
+  api "$sock" DELETE "/networks/$net" >/dev/null
+  echo "$label ${results[*]}"
+}
+
+"$EL_ROOT/bin/lib/make-busybox-rootfs.sh" "$WORK/busybox.tar" >/dev/null
+
+ip netns add "$NS_EL"
+ip -n "$NS_EL" link set lo up
+mkdir -p "$WORK/el"
+ip netns exec "$NS_EL" java -cp "$EL_ROOT/engine-lite/target/engine-lite-0.1.0-SNAPSHOT.jar:$EL_ROOT/engine-lite/target/lib/*" \
+  org.enginelite.engine.EngineDaemon --data-root "$WORK/el/data" --exec-root "$WORK/el/exec" \
+  -H "unix://$WORK/el/engine.sock" >"$WORK/el/daemon.log" 2>&1 &
+PIDS+=($!)
+wait_socket "$WORK/el/engine.sock" "$WORK/el/daemon.log"
+EL_LINE=$(bench engine-lite "$WORK/el/engine.sock")
+
+DOCKER_LINE=""
+if command -v dockerd >/dev/null 2>&1; then
+  ip netns add "$NS_DOCKER"
+  ip -n "$NS_DOCKER" link set lo up
+  mkdir -p "$WORK/docker"
+  # Its own bridge device name and address pool, so nothing collides with a system docker0.
+  ip netns exec "$NS_DOCKER" dockerd --data-root "$WORK/docker/data" --exec-root "$WORK/docker/exec" \
+    --pidfile "$WORK/docker/dockerd.pid" -H "unix://$WORK/docker/docker.sock" --bridge none \
+    --default-address-pool base=10.213.0.0/16,size=24 >"$WORK/docker/daemon.log" 2>&1 &
+  PIDS+=($!)
+  wait_socket "$WORK/docker/docker.sock" "$WORK/docker/daemon.log"
+  DOCKER_LINE=$(bench docker "$WORK/docker/docker.sock")
+fi
+
+echo
+echo "network operations through the Engine API, median of $RUNS runs (ms)"
+printf '%-22s %12s %12s %10s\n' operation engine-lite docker ratio
+read -r _ el_c el_n el_r <<<"$EL_LINE"
+if [ -n "$DOCKER_LINE" ]; then
+  read -r _ d_c d_n d_r <<<"$DOCKER_LINE"
+else
+  d_c=-; d_n=-; d_r=-
+fi
+row() {
+  local ratio=-
+  [ "$3" != - ] && ratio=$(awk -v a="$2" -v b="$3" 'BEGIN {printf "%.2f", a/b}')
+  printf '%-22s %12s %12s %10s\n' "$1" "$2" "$3" "$ratio"
+}
+row "network create+rm" "$el_c" "$d_c"
+row "connect+disconnect" "$el_n" "$d_n"
+row "run -d --net (to run)" "$el_r" "$d_r"
+echo "(ratio = engine-lite / docker; the target is 0.33 or less)"

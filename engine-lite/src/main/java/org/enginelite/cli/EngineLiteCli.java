@@ -1,0 +1,111 @@
+package org.enginelite.cli;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code engine-lite [-H unix:///PATH] VERB ...}: the root command. Only the verb being run is registered with
+ * picocli (all of them for help), so a call like {@code ps} builds one small command model and starts fast.
+ */
+@Command(name = "engine-lite", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "A lightweight container engine with Docker's API and verbs.",
+    commandListHeading = "%nCommands:%n",
+    footer = "%nRun 'engine-lite COMMAND --help' for more information on a command.")
+public final class EngineLiteCli implements Runnable {
+
+  @Option(names = {"-H", "--host"}, paramLabel = "unix:///PATH",
+      description = "Daemon socket to connect to (default ${ENGINE_LITE_HOST:-" + EngineHost.DEFAULT + "})")
+  String host;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final String hostOverride;
+  private DaemonClient client;
+
+  public EngineLiteCli(PrintStream out, PrintStream err, String hostOverride) {
+    this.out = out;
+    this.err = err;
+    this.hostOverride = hostOverride;
+  }
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+        StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+        StandardCharsets.UTF_8);
+    int status = execute(args, out, err, null);
+    out.flush();
+    System.exit(status);
+  }
+
+  /**
+   * Runs one command line and returns its exit status.
+   *
+   * @param hostOverride a socket URI that wins over the environment when {@code -H} is absent (tests)
+   */
+  public static int execute(String[] args, PrintStream out, PrintStream err, String hostOverride) {
+    EngineLiteCli root = new EngineLiteCli(out, err, hostOverride);
+    CommandLine cl = CommandRegistry.commandLine(root, args);
+    cl.setOut(new java.io.PrintWriter(out, true));
+    cl.setErr(new java.io.PrintWriter(err, true));
+    cl.setParameterExceptionHandler(EngineLiteCli::badUsage);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine, err));
+    return cl.execute(args);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(out);
+  }
+
+  DaemonClient client() {
+    if (client == null) {
+      client = new DaemonClient(EngineHost.resolve(host != null ? host : hostOverride));
+    }
+    return client;
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  PrintStream err() {
+    return err;
+  }
+
+  /** As cobra: the problem, then where to read the usage; status 125 as docker uses for flag errors. */
+  private static int badUsage(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    cmd.getErr().println("engine-lite: " + e.getMessage() + ".");
+    cmd.getErr().println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+    return 125;
+  }
+
+  private static int failure(Exception e, CommandLine cmd, PrintStream err) {
+    // docker run and create report daemon and usage errors with status 125, apart from the command's own status.
+    String verb = cmd.getCommandSpec().qualifiedName(" ");
+    boolean run = verb.equals("engine-lite run") || verb.equals("engine-lite create");
+    if (e instanceof ApiException api) {
+      err.println("Error response from daemon: " + api.getMessage());
+      return run ? 125 : 1;
+    }
+    if (e instanceof DaemonUnreachableException || e instanceof CliException && ((CliException) e).exitCode() == 1) {
+      err.println(e.getMessage());
+      return run ? 125 : 1;
+    }
+    if (e instanceof CliException c) {
+      err.println(c.getMessage());
+      return c.exitCode();
+    }
+    if (e instanceof UncheckedIOException || e instanceof org.enginelite.driver.DriverException) {
+      err.println(e.getMessage());
+      return run ? 125 : 1;
+    }
+    err.println("engine-lite: " + e);
+    return 1;
+  }
+}

@@ -1,0 +1,56 @@
+package org.enginelite.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The PORTS column of ps: "0.0.0.0:8080->80/tcp, 443/tcp", sorted as docker's DisplayablePorts sorts them, with
+ * consecutive published ports folded into ranges ("0.0.0.0:8000-8001->80-81/tcp").
+ */
+final class Ports {
+
+  private record Port(String ip, int privatePort, int publicPort, String type) {}
+
+  private Ports() {}
+
+  static String display(JsonNode ports) {
+    List<Port> list = new ArrayList<>();
+    for (JsonNode p : ports) {
+      list.add(new Port(p.path("IP").asText(""), p.path("PrivatePort").asInt(), p.path("PublicPort").asInt(),
+          p.path("Type").asText("tcp")));
+    }
+    list.sort(Comparator.comparing(Port::type).thenComparing(Port::ip).thenComparingInt(Port::privatePort));
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < list.size()) {
+      Port first = list.get(i);
+      int j = i;
+      while (j + 1 < list.size() && contiguous(list.get(j), list.get(j + 1))) {
+        j++;
+      }
+      Port last = list.get(j);
+      out.add(format(first, last));
+      i = j + 1;
+    }
+    return String.join(", ", out);
+  }
+
+  private static boolean contiguous(Port a, Port b) {
+    return a.type().equals(b.type()) && a.ip().equals(b.ip()) && b.privatePort() == a.privatePort() + 1
+        && (a.publicPort() == 0 ? b.publicPort() == 0 : b.publicPort() == a.publicPort() + 1);
+  }
+
+  private static String format(Port first, Port last) {
+    String priv = first.privatePort() == last.privatePort() ? String.valueOf(first.privatePort())
+        : first.privatePort() + "-" + last.privatePort();
+    if (first.publicPort() == 0) {
+      return priv + "/" + first.type();
+    }
+    String pub = first.publicPort() == last.publicPort() ? String.valueOf(first.publicPort())
+        : first.publicPort() + "-" + last.publicPort();
+    String ip = first.ip().contains(":") ? "[" + first.ip() + "]" : first.ip();
+    return (ip.isEmpty() ? "" : ip + ":") + pub + "->" + priv + "/" + first.type();
+  }
+}

@@ -1,0 +1,62 @@
+package org.enginelite.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.enginelite.cli.ApiCommand;
+import org.enginelite.cli.StreamDemux;
+import org.enginelite.cli.http.HttpResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code run [OPTIONS] IMAGE [COMMAND] [ARG...]}. With {@code -d} prints the id; otherwise, as docker run:
+ * create, attach, open a wait, start, copy the output until the stream ends, and exit with the container's status.
+ */
+@Command(name = "run", description = "Create and run a new container from an image")
+public final class RunCommand extends ApiCommand {
+
+  @Mixin
+  ContainerOptions options;
+
+  @Option(names = {"-d", "--detach"}, description = "Run container in background and print container ID")
+  boolean detach;
+
+  @Override
+  protected int run() throws Exception {
+    JsonNode created = client().post(options.createPath(), options.request(!detach));
+    printWarnings(created, err());
+    String id = created.path("Id").asText();
+    if (detach) {
+      client().post("/containers/" + id + "/start", null);
+      out().println(id);
+      return 0;
+    }
+    try (HttpResponse stream = client().stream("POST",
+        "/containers/" + id + "/attach?stderr=1&stdout=1&stream=1",
+        Map.of("Connection", "Upgrade", "Upgrade", "tcp"), null, -1)) {
+      CompletableFuture<Integer> exit = ContainerWait.open(client(), id,
+          options.autoRemove ? "removed" : "next-exit");
+      client().post("/containers/" + id + "/start", null);
+      StreamDemux.copy(stream.body(), out(), err(), false);
+      out().flush();
+      try {
+        return exit.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
+      }
+    }
+  }
+
+  static void printWarnings(JsonNode created, PrintStream err) {
+    for (JsonNode w : created.path("Warnings")) {
+      err.println("WARNING: " + w.asText());
+    }
+  }
+}

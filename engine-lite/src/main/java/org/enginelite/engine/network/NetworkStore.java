@@ -1,0 +1,96 @@
+package org.enginelite.engine.network;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.enginelite.driver.state.StateStore;
+
+/**
+ * The network buckets of the engine's one state store. Endpoints are keyed {@code containerId/networkId}, so a
+ * container's endpoints are one prefix scan; port reservations are keyed {@code proto/port/ip}, so a clash check
+ * is one prefix scan. Every method joins the caller's transaction when there is one.
+ */
+public final class NetworkStore {
+  static final String NETWORKS = "networks";
+  static final String ENDPOINTS = "endpoints";
+  static final String PORTS = "ports";
+
+  private final StateStore store;
+
+  public NetworkStore(StateStore store) {
+    this.store = store;
+  }
+
+  public StateStore state() {
+    return store;
+  }
+
+  public Optional<NetworkRecord> network(String id) {
+    return store.get(NETWORKS, id, NetworkRecord.class);
+  }
+
+  public List<NetworkRecord> networks() {
+    return new ArrayList<>(store.list(NETWORKS, NetworkRecord.class).values());
+  }
+
+  public void putNetwork(NetworkRecord network) {
+    store.put(NETWORKS, network.id(), network);
+  }
+
+  public void deleteNetwork(String id) {
+    store.delete(NETWORKS, id);
+  }
+
+  /** A container's endpoints in interface order (eth0 first). */
+  public List<EndpointRecord> endpointsOfContainer(String containerId) {
+    List<EndpointRecord> out = new ArrayList<>(
+        store.listByPrefix(ENDPOINTS, containerId + "/", EndpointRecord.class).values());
+    out.sort(Comparator.comparingInt(EndpointRecord::interfaceIndex));
+    return out;
+  }
+
+  public Optional<EndpointRecord> endpoint(String containerId, String networkId) {
+    return store.get(ENDPOINTS, containerId + "/" + networkId, EndpointRecord.class);
+  }
+
+  /** Every endpoint on a network, ordered by container id. */
+  public List<EndpointRecord> endpointsOfNetwork(String networkId) {
+    return store.list(ENDPOINTS, EndpointRecord.class).values().stream()
+        .filter(e -> e.networkId().equals(networkId)).toList();
+  }
+
+  public List<EndpointRecord> endpoints() {
+    return new ArrayList<>(store.list(ENDPOINTS, EndpointRecord.class).values());
+  }
+
+  public void putEndpoint(EndpointRecord endpoint) {
+    store.put(ENDPOINTS, endpoint.containerId() + "/" + endpoint.networkId(), endpoint);
+  }
+
+  public void deleteEndpoint(EndpointRecord endpoint) {
+    store.delete(ENDPOINTS, endpoint.containerId() + "/" + endpoint.networkId());
+  }
+
+  /** Reservations that hold {@code hostPort}/{@code proto} on any address. */
+  public List<PortReservation> reservationsOfPort(String proto, int hostPort) {
+    return new ArrayList<>(store.listByPrefix(PORTS, PortReservation.portPrefix(proto, hostPort),
+        PortReservation.class).values());
+  }
+
+  public List<PortReservation> reservations() {
+    return new ArrayList<>(store.list(PORTS, PortReservation.class).values());
+  }
+
+  public List<PortReservation> reservationsOfContainer(String containerId) {
+    return reservations().stream().filter(r -> r.containerId().equals(containerId)).toList();
+  }
+
+  public void putReservation(PortReservation reservation) {
+    store.put(PORTS, reservation.key(), reservation);
+  }
+
+  public void deleteReservation(PortReservation reservation) {
+    store.delete(PORTS, reservation.key());
+  }
+}

@@ -1,0 +1,77 @@
+package org.enginelite.engine.network;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.System.Logger.Level;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.enginelite.driver.ipam.IpamDriver;
+import org.enginelite.driver.network.NetworkDriver;
+import org.enginelite.engine.network.api.NetworkRoutes;
+import org.enginelite.engine.spi.ContainerSetupStep;
+import org.enginelite.engine.spi.EngineContext;
+import org.enginelite.engine.spi.EngineExtension;
+import org.enginelite.engine.spi.Routes;
+
+/**
+ * Networking plugged into the engine: the /networks API, the container setup step, and reconciliation with the
+ * kernel at start. The predefined networks and the kernel objects of every stored network are ensured when the
+ * extension is made, before the engine reattaches to containers that kept running.
+ */
+public final class NetworksExtension implements EngineExtension {
+  private static final System.Logger LOG = System.getLogger(NetworksExtension.class.getName());
+
+  private final EngineContext engine;
+  private final NetworkService networks;
+  private final ContainerNetworking networking;
+  private final NetworkSettingsView view;
+  private final NetworkReconciler reconciler;
+
+  public NetworksExtension(EngineContext engine, IpamDriver ipam, NetworkDriver bridge) {
+    this.engine = engine;
+    NetworkStore store = new NetworkStore(engine.store());
+    this.networks = new NetworkService(store, ipam, bridge);
+    this.networking = new ContainerNetworking(networks, ipam, bridge);
+    this.view = new NetworkSettingsView(store);
+    this.reconciler = new NetworkReconciler(store, bridge, networking);
+    networks.ensurePredefined();
+    networks.restoreKernelObjects().forEach(f -> LOG.log(Level.WARNING, "cannot restore " + f));
+  }
+
+  public NetworkService networks() {
+    return networks;
+  }
+
+  public ContainerNetworking containerNetworking() {
+    return networking;
+  }
+
+  public NetworkSettingsView settingsView() {
+    return view;
+  }
+
+  @Override
+  public List<ContainerSetupStep> setupSteps() {
+    return List.of(new NetworkSetupStep(networking, view, new NetlinkLoopbackUp(), engine.json()));
+  }
+
+  @Override
+  public void routes(Routes routes) {
+    new NetworkRoutes(networks, networking, engine.containers(), engine.execRoot().resolve("netns"), () -> { })
+        .register(routes);
+  }
+
+  @Override
+  public void started(EngineContext ctx) {
+    Set<String> existing = new HashSet<>();
+    Set<String> running = new HashSet<>();
+    for (ObjectNode c : ctx.containers().listByLabels(Map.of())) {
+      existing.add(c.path("Id").asText());
+      if ("running".equals(c.path("State").asText())) {
+        running.add(c.path("Id").asText());
+      }
+    }
+    reconciler.reconcile(existing, running).forEach(line -> LOG.log(Level.INFO, line));
+  }
+}

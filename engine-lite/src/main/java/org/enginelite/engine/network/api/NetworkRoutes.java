@@ -1,0 +1,135 @@
+package org.enginelite.engine.network.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.enginelite.driver.InvalidParameterException;
+import org.enginelite.driver.NotFoundException;
+import org.enginelite.engine.network.ContainerHandle;
+import org.enginelite.engine.network.ContainerNetworkConfig;
+import org.enginelite.engine.network.ContainerNetworking;
+import org.enginelite.engine.network.EndpointRequest;
+import org.enginelite.engine.network.NetworkFilters;
+import org.enginelite.engine.network.NetworkRecord;
+import org.enginelite.engine.network.NetworkService;
+import org.enginelite.engine.spi.ApiRequest;
+import org.enginelite.engine.spi.ApiResponse;
+import org.enginelite.engine.spi.Containers;
+import org.enginelite.engine.spi.Routes;
+
+/** The /networks endpoints of the Docker Engine API v1.41. */
+public final class NetworkRoutes {
+  private final NetworkService networks;
+  private final ContainerNetworking containerNetworking;
+  private final Containers containers;
+  private final Path netnsDir;
+  private final Runnable afterChange;
+
+  /**
+   * @param netnsDir where containers' namespaces are pinned ({@code <exec-root>/netns})
+   * @param afterChange called with nothing when a connect or disconnect changed a container's networks
+   */
+  public NetworkRoutes(NetworkService networks, ContainerNetworking containerNetworking, Containers containers,
+      Path netnsDir, Runnable afterChange) {
+    this.networks = networks;
+    this.containerNetworking = containerNetworking;
+    this.containers = containers;
+    this.netnsDir = netnsDir;
+    this.afterChange = afterChange;
+  }
+
+  public void register(Routes routes) {
+    routes.get("/networks", this::list);
+    routes.get("/networks/{id}", this::inspect);
+    routes.post("/networks/create", this::create);
+    routes.delete("/networks/{id}", this::remove);
+    routes.post("/networks/prune", this::prune);
+    routes.post("/networks/{id}/connect", this::connect);
+    routes.post("/networks/{id}/disconnect", this::disconnect);
+  }
+
+  private ApiResponse list(ApiRequest req) {
+    NetworkFilters filters = NetworkFilters.forList(FiltersParam.parse(req.query("filters").orElse(null)));
+    return ApiResponse.ok(networks.list(filters).stream()
+        .map(n -> NetworkApiMapper.toJson(n, List.of())).toList());
+  }
+
+  private ApiResponse inspect(ApiRequest req) {
+    NetworkRecord n = networks.find(req.pathParam("id"));
+    return ApiResponse.ok(NetworkApiMapper.toJson(n, networks.store().endpointsOfNetwork(n.id())));
+  }
+
+  private ApiResponse create(ApiRequest req) {
+    NetworkRecord n = networks.create(NetworkApiMapper.toRequest(req.body(NetworkCreateJson.class)));
+    return ApiResponse.created(new NetworkCreateJson.Response(n.id(), ""));
+  }
+
+  private ApiResponse remove(ApiRequest req) {
+    networks.remove(req.pathParam("id"));
+    return ApiResponse.noContent();
+  }
+
+  private ApiResponse prune(ApiRequest req) {
+    List<String> removed = networks.prune(
+        NetworkFilters.forPrune(FiltersParam.parse(req.query("filters").orElse(null))));
+    return ApiResponse.ok(new PruneReportJson(removed.isEmpty() ? null : removed));
+  }
+
+  private ApiResponse connect(ApiRequest req) {
+    ConnectJson body = req.body(ConnectJson.class);
+    NetworkRecord n = networks.find(req.pathParam("id"));
+    Loaded c = load(body.container());
+    EndpointSettingsJson cfg = body.endpointConfig();
+    Optional<String> ip = Optional.ofNullable(cfg == null || cfg.ipamConfig() == null ? null
+        : cfg.ipamConfig().ipv4Address());
+    List<String> aliases = cfg == null || cfg.aliases() == null ? List.of() : cfg.aliases();
+    containerNetworking.connect(c.handle(), c.running(), n, new EndpointRequest(n.id(), ip, aliases));
+    afterChange.run();
+    return ApiResponse.ok(null);
+  }
+
+  private ApiResponse disconnect(ApiRequest req) {
+    DisconnectJson body = req.body(DisconnectJson.class);
+    NetworkRecord n = networks.find(req.pathParam("id"));
+    if (body.container() == null || body.container().isEmpty()) {
+      throw new InvalidParameterException("container name or id must not be empty");
+    }
+    Optional<String> id = containers.find(body.container());
+    if (id.isEmpty()) {
+      if (body.force() && containerNetworking.forgetStale(body.container(), n)) {
+        return ApiResponse.ok(null);
+      }
+      throw new NotFoundException("No such container: " + body.container());
+    }
+    Loaded c = load(id.get());
+    containerNetworking.disconnect(c.handle().id(), c.handle().name(), c.running(), n);
+    afterChange.run();
+    return ApiResponse.ok(null);
+  }
+
+  private record Loaded(ContainerHandle handle, boolean running) {}
+
+  private Loaded load(String ref) {
+    if (ref == null || ref.isEmpty()) {
+      throw new InvalidParameterException("container name or id must not be empty");
+    }
+    String id = containers.find(ref).orElseThrow(() -> new NotFoundException("No such container: " + ref));
+    ObjectNode inspect = containers.inspect(id);
+    String name = inspect.path("Name").asText("");
+    name = name.startsWith("/") ? name.substring(1) : name;
+    JsonNode config = inspect.path("Config");
+    JsonNode hostConfig = inspect.path("HostConfig");
+    ContainerNetworkConfig cfg = ContainerNetworkConfig.parse(
+        config.isObject() ? (ObjectNode) config : containersJson(),
+        hostConfig.isObject() ? (ObjectNode) hostConfig : containersJson(), containersJson());
+    boolean running = inspect.path("State").path("Running").asBoolean(false);
+    return new Loaded(new ContainerHandle(id, name, cfg, netnsDir.resolve("el-" + id.substring(0, 12))), running);
+  }
+
+  private static ObjectNode containersJson() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+}

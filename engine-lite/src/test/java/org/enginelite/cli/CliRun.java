@@ -1,0 +1,19 @@
+package org.enginelite.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** One CLI invocation in-process against a socket, with what it printed and its exit status. */
+public record CliRun(int status, String out, String err) {
+
+  public static CliRun of(String host, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    int status = EngineLiteCli.execute(args, o, e, host);
+    o.flush();
+    return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,2 @@
+/** What the host already routes, read from /proc without netlink, so default pools avoid it. */
+package org.enginelite.ipam.host;

@@ -1,0 +1,238 @@
+package org.enginelite.kernel.netlink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jnr.constants.platform.Errno;
+import org.enginelite.driver.network.IfName;
+import org.enginelite.driver.network.MacAddress;
+import org.enginelite.kernel.KernelException;
+
+/**
+ * Links of one network namespace (the one its socket lives in): create bridges and veth pairs, change, move and
+ * delete links. Creates tolerate an existing link of the same kind; deletes tolerate a missing one.
+ */
+public final class Links {
+  private final NetlinkSocket socket;
+
+  Links(NetlinkSocket socket) {
+    this.socket = socket;
+  }
+
+  /** The link called {@code name}, if there is one. */
+  public Optional<Link> get(String name) {
+    MessageBuilder m = new MessageBuilder(Rtnl.RTM_GETLINK, Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK)
+        .ifinfo(Rtnl.AF_UNSPEC, 0, 0, 0)
+        .attrString(Rtnl.IFLA_IFNAME, name);
+    try {
+      return socket.request(m, "RTM_GETLINK", name).stream().filter(r -> r.type() == Rtnl.RTM_NEWLINK)
+          .map(Links::decode).findFirst();
+    } catch (KernelException e) {
+      if (e.is(Errno.ENODEV)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** The link with index {@code index}, if there is one. */
+  public Optional<Link> get(int index) {
+    MessageBuilder m = new MessageBuilder(Rtnl.RTM_GETLINK, Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK)
+        .ifinfo(Rtnl.AF_UNSPEC, index, 0, 0);
+    try {
+      return socket.request(m, "RTM_GETLINK", "#" + index).stream().filter(r -> r.type() == Rtnl.RTM_NEWLINK)
+          .map(Links::decode).findFirst();
+    } catch (KernelException e) {
+      if (e.is(Errno.ENODEV)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** The link called {@code name}; a {@link KernelException} with ENODEV when there is none. */
+  public Link require(String name) {
+    return get(name).orElseThrow(() -> new KernelException("RTM_GETLINK", name, Errno.ENODEV.intValue()));
+  }
+
+  public List<Link> list() {
+    MessageBuilder m = new MessageBuilder(Rtnl.RTM_GETLINK, Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_DUMP)
+        .ifinfo(Rtnl.AF_UNSPEC, 0, 0, 0);
+    List<Link> out = new ArrayList<>();
+    for (NlMessage r : socket.dump(m, "RTM_GETLINK", "dump")) {
+      if (r.type() == Rtnl.RTM_NEWLINK) {
+        out.add(decode(r));
+      }
+    }
+    return out;
+  }
+
+  public List<Link> listByPrefix(String prefix) {
+    return list().stream().filter(l -> l.name().startsWith(prefix)).toList();
+  }
+
+  /**
+   * Ensures a bridge called {@code name} exists and is up. An existing bridge is kept (create means ensure); an
+   * existing link of another kind is an error.
+   */
+  public Link createBridge(IfName name, int mtu) {
+    MessageBuilder m = new MessageBuilder(Rtnl.RTM_NEWLINK,
+        Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK | Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL)
+        .ifinfo(Rtnl.AF_UNSPEC, 0, Rtnl.IFF_UP, Rtnl.IFF_UP)
+        .attrString(Rtnl.IFLA_IFNAME, name.value())
+        .attrU32(Rtnl.IFLA_MTU, mtu);
+    int info = m.beginNested(Rtnl.IFLA_LINKINFO);
+    m.attrString(Rtnl.IFLA_INFO_KIND, "bridge");
+    m.endNested(info);
+    try {
+      socket.request(m, "RTM_NEWLINK", name);
+    } catch (KernelException e) {
+      if (!e.is(Errno.EEXIST)) {
+        throw e;
+      }
+      Link existing = require(name.value());
+      if (!existing.isBridge()) {
+        throw new KernelException("RTM_NEWLINK bridge", name + " (exists as " + existing.kind() + ")",
+            Errno.EEXIST.intValue());
+      }
+      if (!existing.up()) {
+        setUp(existing.index(), true);
+      }
+      if (existing.mtu() != mtu) {
+        setMtu(existing.index(), mtu);
+      }
+    }
+    return require(name.value());
+  }
+
+  /** Creates a veth pair, the host end up; fails with EEXIST when either name is taken. */
+  public Link createVeth(VethPair pair) {
+    MessageBuilder m = new MessageBuilder(Rtnl.RTM_NEWLINK,
+        Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK | Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL)
+        .ifinfo(Rtnl.AF_UNSPEC, 0, Rtnl.IFF_UP, Rtnl.IFF_UP)
+        .attrString(Rtnl.IFLA_IFNAME, pair.name().value())
+        .attrU32(Rtnl.IFLA_MTU, pair.mtu());
+    if (pair.masterIndex() > 0) {
+      m.attrU32(Rtnl.IFLA_MASTER, pair.masterIndex());
+    }
+    int info = m.beginNested(Rtnl.IFLA_LINKINFO);
+    m.attrString(Rtnl.IFLA_INFO_KIND, "veth");
+    int data = m.beginNested(Rtnl.IFLA_INFO_DATA);
+    int peer = m.beginNested(Rtnl.VETH_INFO_PEER);
+    // The peer's attributes follow its own struct ifinfomsg (veth_newlink in drivers/net/veth.c).
+    m.ifinfo(Rtnl.AF_UNSPEC, 0, 0, 0)
+        .attrString(Rtnl.IFLA_IFNAME, pair.peerName().value())
+        .attrU32(Rtnl.IFLA_MTU, pair.mtu());
+    if (pair.peerMac() != null) {
+      m.attr(Rtnl.IFLA_ADDRESS, pair.peerMac().bytes());
+    }
+    if (pair.peerNetnsFd() >= 0) {
+      m.attrU32(Rtnl.IFLA_NET_NS_FD, pair.peerNetnsFd());
+    }
+    m.endNested(peer);
+    m.endNested(data);
+    m.endNested(info);
+    socket.request(m, "RTM_NEWLINK veth", pair.name() + "/" + pair.peerName());
+    return require(pair.name().value());
+  }
+
+  public void setUp(int index, boolean up) {
+    change(index, "up/down", b -> { }, up ? Rtnl.IFF_UP : 0, Rtnl.IFF_UP);
+  }
+
+  public void setMtu(int index, int mtu) {
+    change(index, "mtu", b -> b.attrU32(Rtnl.IFLA_MTU, mtu), 0, 0);
+  }
+
+  public void setMac(int index, MacAddress mac) {
+    change(index, "address", b -> b.attr(Rtnl.IFLA_ADDRESS, mac.bytes()), 0, 0);
+  }
+
+  /** Makes the link a port of {@code masterIndex}, or detaches it with 0. */
+  public void setMaster(int index, int masterIndex) {
+    change(index, "master", b -> b.attrU32(Rtnl.IFLA_MASTER, masterIndex), 0, 0);
+  }
+
+  /** Sets IFLA_IFALIAS, a free-text label the kernel keeps with the link (read back by {@link #list()}). */
+  public void setAlias(int index, String alias) {
+    change(index, "alias", b -> b.attrString(Rtnl.IFLA_IFALIAS, alias), 0, 0);
+  }
+
+  public void rename(int index, IfName newName) {
+    change(index, "name", b -> b.attrString(Rtnl.IFLA_IFNAME, newName.value()), 0, 0);
+  }
+
+  /** Moves the link into the namespace open at {@code netnsFd}, renaming it there when {@code newName} is set. */
+  public void moveToNetns(int index, int netnsFd, IfName newName) {
+    change(index, "netns", b -> {
+      b.attrU32(Rtnl.IFLA_NET_NS_FD, netnsFd);
+      if (newName != null) {
+        b.attrString(Rtnl.IFLA_IFNAME, newName.value());
+      }
+    }, 0, 0);
+  }
+
+  /**
+   * Bridge port flags: {@code isolated} ports cannot talk to each other, only to non-isolated ports and the
+   * bridge itself (IFLA_BRPORT_ISOLATED, Linux 4.18); {@code hairpin} lets a frame leave by the port it came in.
+   */
+  public void setBridgePort(int index, boolean isolated, boolean hairpin) {
+    MessageBuilder m = new MessageBuilder(Rtnl.RTM_SETLINK, Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK)
+        .ifinfo(Rtnl.AF_BRIDGE, index, 0, 0);
+    int p = m.beginNested(Rtnl.IFLA_PROTINFO);
+    m.attrU8(Rtnl.IFLA_BRPORT_ISOLATED, isolated ? 1 : 0);
+    m.attrU8(Rtnl.IFLA_BRPORT_MODE, hairpin ? 1 : 0);
+    m.endNested(p);
+    socket.request(m, "RTM_SETLINK brport", "#" + index);
+  }
+
+  /** Deletes the link called {@code name}; true when it existed. A veth's peer goes with it. */
+  public boolean delete(String name) {
+    MessageBuilder m = new MessageBuilder(Rtnl.RTM_DELLINK, Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK)
+        .ifinfo(Rtnl.AF_UNSPEC, 0, 0, 0)
+        .attrString(Rtnl.IFLA_IFNAME, name);
+    try {
+      socket.request(m, "RTM_DELLINK", name);
+      return true;
+    } catch (KernelException e) {
+      if (e.is(Errno.ENODEV)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Deletes the link with index {@code index}; true when it existed. */
+  public boolean delete(int index) {
+    MessageBuilder m = new MessageBuilder(Rtnl.RTM_DELLINK, Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK)
+        .ifinfo(Rtnl.AF_UNSPEC, index, 0, 0);
+    try {
+      socket.request(m, "RTM_DELLINK", "#" + index);
+      return true;
+    } catch (KernelException e) {
+      if (e.is(Errno.ENODEV)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private void change(int index, String what, java.util.function.Consumer<MessageBuilder> attrs, int flags,
+      int change) {
+    MessageBuilder m = new MessageBuilder(Rtnl.RTM_NEWLINK, Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK)
+        .ifinfo(Rtnl.AF_UNSPEC, index, flags, change);
+    attrs.accept(m);
+    socket.request(m, "RTM_NEWLINK " + what, "#" + index);
+  }
+
+  static Link decode(NlMessage r) {
+    int index = r.payload().getInt(4);
+    int flags = r.payload().getInt(8);
+    Attributes a = r.attributes(Rtnl.IFINFOMSG_LEN);
+    byte[] mac = a.bytes(Rtnl.IFLA_ADDRESS);
+    return new Link(index, a.string(Rtnl.IFLA_IFNAME), a.nested(Rtnl.IFLA_LINKINFO).string(Rtnl.IFLA_INFO_KIND),
+        a.u32(Rtnl.IFLA_MASTER, 0), a.u32(Rtnl.IFLA_MTU, 0),
+        mac != null && mac.length == 6 ? MacAddress.of(mac) : null, (flags & Rtnl.IFF_UP) != 0,
+        a.string(Rtnl.IFLA_IFALIAS));
+  }
+}

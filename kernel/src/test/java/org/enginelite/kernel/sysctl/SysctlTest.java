@@ -1,0 +1,39 @@
+package org.enginelite.kernel.sysctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.enginelite.kernel.ns.NetNs;
+import org.enginelite.testkit.Privileged;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Privileged
+class SysctlTest {
+  @TempDir Path dir;
+
+  @Test
+  void enableIpForward_insideNamespace_changesOnlyThatNamespace() {
+    NetNs ns = NetNs.create(dir.resolve("elsys"));
+    try {
+      String hostBefore = Sysctl.get("net.ipv4.ip_forward").orElseThrow();
+      assertEquals("0", ns.run(() -> Sysctl.get("net.ipv4.ip_forward").orElseThrow()));
+      ns.run(() -> {
+        Sysctl.enableIpForward();
+        return null;
+      });
+      assertEquals("1", ns.run(() -> Sysctl.get("net.ipv4.ip_forward").orElseThrow()));
+      assertEquals(hostBefore, Sysctl.get("net.ipv4.ip_forward").orElseThrow());
+      assertTrue(Sysctl.get("net.ipv4.no_such_thing").isEmpty());
+      assertEquals(Optional.of("1"), ns.run(() -> {
+        org.enginelite.driver.network.IfName lo = org.enginelite.driver.network.IfName.of("lo");
+        Sysctl.enableRouteLocalnet(lo);
+        return Sysctl.get("net/ipv4/conf/lo/route_localnet");
+      }));
+    } finally {
+      ns.delete();
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package org.enginelite.net.bridge.iptables;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Owns the driver's iptables state. Every rule carries a tag ({@code -m comment --comment el:net:<id12>}); a call
+ * names the tags whose rules it replaces and the rules to add, and everything happens in one iptables-restore:
+ * chains and jumps are created on first use and removed with the last tagged rule.
+ */
+public final class Firewall {
+  private static final Pattern TAG = Pattern.compile("--comment \"?(el:[^\" ]+)\"?");
+  private final Iptables iptables;
+
+  public Firewall(Iptables iptables) {
+    this.iptables = iptables;
+  }
+
+  /** Replaces the rules tagged {@code tag} with {@code rules} (all tagged {@code tag}); idempotent. */
+  public synchronized void replace(String tag, List<Rule> rules) {
+    apply(tag::equals, tag, rules);
+  }
+
+  /** Removes every rule tagged {@code tag}; a tag without rules is fine. */
+  public synchronized void remove(String tag) {
+    apply(tag::equals, tag, List.of());
+  }
+
+  /** Removes the rules whose tag fails {@code keep} (recovery after a crash); jumps and chains go when unused. */
+  public synchronized void retainTags(Predicate<String> keep) {
+    apply(t -> !keep.test(t), null, List.of());
+  }
+
+  /** Tags of the driver's rules currently installed. */
+  public synchronized Set<String> tags() {
+    Set<String> tags = new LinkedHashSet<>();
+    for (SavedRule r : SavedRule.parse(iptables.save())) {
+      if (r.tag != null && !r.tag.equals(Chains.BASE_TAG)) {
+        tags.add(r.tag);
+      }
+    }
+    return tags;
+  }
+
+  private void apply(Predicate<String> removeTag, String addTag, List<Rule> add) {
+    String saved = iptables.save();
+    List<SavedRule> existing = SavedRule.parse(saved);
+    Set<String> chainsPresent = SavedRule.chains(saved);
+    Map<String, StringBuilder> byTable = new LinkedHashMap<>();
+    byTable.put("filter", new StringBuilder());
+    byTable.put("nat", new StringBuilder());
+
+    int remaining = add.size();
+    for (SavedRule r : existing) {
+      if (r.tag == null || r.tag.equals(Chains.BASE_TAG)) {
+        continue;
+      }
+      if (removeTag.test(r.tag)) {
+        byTable.get(r.table).append("-D ").append(r.chainAndSpec).append('\n');
+      } else {
+        remaining++;
+      }
+    }
+
+    if (remaining == 0) {
+      tearDown(existing, chainsPresent, byTable);
+    } else {
+      setUp(existing, chainsPresent, byTable);
+      for (Rule rule : add) {
+        byTable.get(rule.table()).append("-A ").append(rule.chain()).append(' ').append(rule.spec())
+            .append(" -m comment --comment ").append(addTag).append('\n');
+      }
+    }
+    StringBuilder input = new StringBuilder();
+    for (var e : byTable.entrySet()) {
+      if (e.getValue().length() > 0) {
+        input.append('*').append(e.getKey()).append('\n').append(e.getValue()).append("COMMIT\n");
+      }
+    }
+    if (input.length() > 0) {
+      iptables.restore(input.toString());
+    }
+  }
+
+  /** Declares missing chains (declaring an existing one would flush it, even with --noflush) and adds jumps. */
+  private static void setUp(List<SavedRule> existing, Set<String> present, Map<String, StringBuilder> out) {
+    Map<String, StringBuilder> declarations = new LinkedHashMap<>();
+    for (Chains.Chain c : Chains.CHAINS) {
+      if (!present.contains(c.table() + "/" + c.name())) {
+        declarations.computeIfAbsent(c.table(), t -> new StringBuilder())
+            .append(':').append(c.name()).append(" - [0:0]\n");
+      }
+    }
+    for (Chains.Jump j : Chains.JUMPS) {
+      boolean there = existing.stream().anyMatch(r -> r.table.equals(j.table()) && r.chain.equals(j.from())
+          && Chains.BASE_TAG.equals(r.tag) && r.chainAndSpec.endsWith("-j " + j.target()));
+      if (!there) {
+        String spec = (j.match().isEmpty() ? "" : j.match() + " ") + "-m comment --comment " + Chains.BASE_TAG
+            + " -j " + j.target();
+        out.get(j.table()).append(j.first() ? "-I " + j.from() + " 1 " : "-A " + j.from() + " ").append(spec)
+            .append('\n');
+      }
+    }
+    for (var e : declarations.entrySet()) {
+      out.get(e.getKey()).insert(0, e.getValue());
+    }
+  }
+
+  /** Nothing of ours is left: remove the jumps, then flush and delete the chains. */
+  private static void tearDown(List<SavedRule> existing, Set<String> present, Map<String, StringBuilder> out) {
+    for (SavedRule r : existing) {
+      if (Chains.BASE_TAG.equals(r.tag) && !r.chain.startsWith("EL-")) {
+        out.get(r.table).append("-D ").append(r.chainAndSpec).append('\n');
+      }
+    }
+    for (Chains.Chain c : Chains.CHAINS) {
+      if (present.contains(c.table() + "/" + c.name())) {
+        out.get(c.table()).append("-F ").append(c.name()).append('\n');
+      }
+    }
+    for (Chains.Chain c : Chains.CHAINS) {
+      if (present.contains(c.table() + "/" + c.name())) {
+        out.get(c.table()).append("-X ").append(c.name()).append('\n');
+      }
+    }
+  }
+
+  /** A rule line of iptables-save output in a table we manage. */
+  static final class SavedRule {
+    final String table;
+    final String chain;
+    final String chainAndSpec;
+    final String tag;
+
+    SavedRule(String table, String chainAndSpec) {
+      this.table = table;
+      this.chainAndSpec = chainAndSpec;
+      this.chain = chainAndSpec.substring(0, chainAndSpec.indexOf(' '));
+      Matcher m = TAG.matcher(chainAndSpec);
+      this.tag = m.find() ? m.group(1) : null;
+    }
+
+    static List<SavedRule> parse(String save) {
+      List<SavedRule> out = new ArrayList<>();
+      String table = null;
+      for (String line : save.split("\n")) {
+        if (line.startsWith("*")) {
+          table = line.substring(1).trim();
+        } else if (line.startsWith("-A ") && ("filter".equals(table) || "nat".equals(table))) {
+          out.add(new SavedRule(table, line.substring(3)));
+        }
+      }
+      return out;
+    }
+
+    /** "table/chain" of every chain declared in the save output. */
+    static Set<String> chains(String save) {
+      Set<String> out = new LinkedHashSet<>();
+      String table = null;
+      for (String line : save.split("\n")) {
+        if (line.startsWith("*")) {
+          table = line.substring(1).trim();
+        } else if (line.startsWith(":") && table != null) {
+          out.add(table + "/" + line.substring(1, line.indexOf(' ')));
+        }
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package org.enginelite.net.bridge.setup;
+
+import org.enginelite.driver.network.IfName;
+import org.enginelite.driver.network.MacAddress;
+import org.enginelite.kernel.netlink.Links;
+import org.enginelite.kernel.netlink.VethPair;
+import org.enginelite.kernel.ns.NetNs;
+
+/**
+ * Creates the endpoint's veth pair in one netlink request: the host end on the bridge and up, the container end born
+ * inside the container's namespace under its final name (eth0, eth1, ...) with the endpoint's MAC and the MTU.
+ */
+public final class CreateVethPair implements SetupStep {
+  private final Links hostLinks;
+  private final NetNs container;
+  private final IfName hostEnd;
+  private final IfName containerEnd;
+  private final MacAddress mac;
+  private final int mtu;
+  private final int bridgeIndex;
+
+  public CreateVethPair(Links hostLinks, NetNs container, IfName hostEnd, IfName containerEnd, MacAddress mac,
+      int mtu, int bridgeIndex) {
+    this.hostLinks = hostLinks;
+    this.container = container;
+    this.hostEnd = hostEnd;
+    this.containerEnd = containerEnd;
+    this.mac = mac;
+    this.mtu = mtu;
+    this.bridgeIndex = bridgeIndex;
+  }
+
+  @Override
+  public String name() {
+    return "create veth " + hostEnd + " -> " + containerEnd;
+  }
+
+  @Override
+  public void apply() {
+    try (NetNs.NsFd fd = container.openFd()) {
+      hostLinks.createVeth(new VethPair(hostEnd, containerEnd, mtu, bridgeIndex, mac, fd.fd()));
+    }
+  }
+
+  @Override
+  public void undo() {
+    hostLinks.delete(hostEnd.value());
+  }
+}

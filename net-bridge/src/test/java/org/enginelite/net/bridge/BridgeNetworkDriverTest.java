@@ -1,0 +1,134 @@
+package org.enginelite.net.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.enginelite.driver.ConflictException;
+import org.enginelite.driver.network.BridgeOptions;
+import org.enginelite.driver.network.EndpointSpec;
+import org.enginelite.driver.network.NetworkDriver;
+import org.enginelite.driver.network.NetworkSpec;
+import org.enginelite.driver.network.PortBinding;
+import org.enginelite.kernel.ns.NetNs;
+import org.enginelite.testkit.TestNetns;
+import org.enginelite.testkit.network.AbstractNetworkDriverContractTest;
+import org.junit.jupiter.api.Test;
+
+class BridgeNetworkDriverTest extends AbstractNetworkDriverContractTest {
+  private final Map<NetworkDriver, HostNamespace> hosts = new IdentityHashMap<>();
+
+  @Override
+  protected NetworkDriver newDriver(TestNetns host) {
+    HostNamespace ns = HostNamespace.of(NetNs.open(host.path()));
+    BridgeNetworkDriver d = new BridgeNetworkDriver(ns);
+    hosts.put(d, ns);
+    return d;
+  }
+
+  @Override
+  protected void closeDriver(NetworkDriver driver) {
+    ((BridgeNetworkDriver) driver).close();
+    hosts.remove(driver).close();
+  }
+
+  private String iptablesSave() {
+    return host.execOk("iptables-save");
+  }
+
+  @Test
+  void createNetwork_namesBridgeAfterIdOrOption_withMtu() {
+    NetworkSpec plain = network("10.50.0.0/24");
+    NetworkSpec named = network("10.51.0.0/24", false,
+        Map.of(BridgeOptions.BRIDGE_NAME, BridgeNames.DEFAULT_BRIDGE, BridgeOptions.MTU, "1400"));
+    driver.createNetwork(plain);
+    driver.createNetwork(named);
+    String bridge = "elbr-" + plain.id().substring(0, 10);
+    assertTrue(host.execOk("ip", "-d", "link", "show", bridge).contains("bridge"));
+    String el0 = host.execOk("ip", "-d", "addr", "show", "el0");
+    assertTrue(el0.contains("mtu 1400") && el0.contains("inet 10.51.0.1/24") && el0.contains("alias el:net:"), el0);
+  }
+
+  @Test
+  void createNetwork_bridgeNameUsedByAnotherNetwork_isConflictAndCreatesNothing() {
+    NetworkSpec first = network("10.52.0.0/24", false, Map.of(BridgeOptions.BRIDGE_NAME, "elbrx"));
+    NetworkSpec second = network("10.53.0.0/24", false, Map.of(BridgeOptions.BRIDGE_NAME, "elbrx"));
+    driver.createNetwork(first);
+    String before = iptablesSave();
+    assertThrows(ConflictException.class, () -> driver.createNetwork(second));
+    assertEquals(before, iptablesSave());
+    host.execOk("ip", "link", "add", "elbry", "type", "veth", "peer", "name", "elbrz");
+    NetworkSpec third = network("10.54.0.0/24", false, Map.of(BridgeOptions.BRIDGE_NAME, "elbry"));
+    assertThrows(ConflictException.class, () -> driver.createNetwork(third));
+    assertFalse(iptablesSave().contains(BridgeNames.networkTag(third.id())));
+  }
+
+  @Test
+  void iccFalse_blocksContainersOnTheSameBridge_butNotTheGateway() {
+    NetworkSpec net = network("10.55.0.0/24", false, Map.of(BridgeOptions.ENABLE_ICC, "false"));
+    driver.createNetwork(net);
+    TestNetns a = container();
+    TestNetns b = container();
+    attach(a, net, "10.55.0.2", 0);
+    attach(b, net, "10.55.0.3", 0);
+    assertTrue(a.canPing("10.55.0.1"));
+    assertFalse(a.canPing("10.55.0.3"));
+  }
+
+  @Test
+  void internal_hasNoDefaultRouteAndNoWayOut_evenWithARouteAdded() {
+    NetworkSpec net = network("10.56.0.0/24", true, Map.of());
+    driver.createNetwork(net);
+    client();
+    TestNetns a = container();
+    TestNetns b = container();
+    EndpointSpec ep = attach(a, net, "10.56.0.2", 0);
+    attach(b, net, "10.56.0.3", 0);
+    assertFalse(a.execOk("ip", "route").contains("default"));
+    assertTrue(a.canPing("10.56.0.3"), "containers of an internal network reach each other");
+    a.execOk("ip", "route", "add", "default", "via", "10.56.0.1");
+    assertFalse(a.canPing(CLIENT_IP), "no way out of an internal network");
+    assertEquals(List.of(), ((BridgeNetworkDriver) driver).programExternalConnectivity(ep,
+        List.of(PortBinding.tcp(8080, 80))), "internal networks publish nothing");
+    assertFalse(iptablesSave().contains("MASQUERADE"));
+  }
+
+  @Test
+  void deleteLastNetwork_removesEveryChainAndJump() {
+    NetworkSpec one = network("10.57.0.0/24");
+    NetworkSpec two = network("10.58.0.0/24");
+    driver.createNetwork(one);
+    driver.createNetwork(two);
+    EndpointSpec ep = attach(container(), one, "10.57.0.2", 0);
+    ((BridgeNetworkDriver) driver).programExternalConnectivity(ep, List.of(PortBinding.tcp(8080, 80)));
+    String save = iptablesSave();
+    for (String chain : List.of("EL-FORWARD", "EL-ISOLATION-1", "EL-ISOLATION-2", "EL-DNAT", "EL-POSTROUTING")) {
+      assertTrue(save.contains(":" + chain), chain + " in\n" + save);
+    }
+    driver.deleteNetwork(two.id());
+    assertTrue(iptablesSave().contains("EL-"));
+    driver.deleteEndpoint(one.id(), ep.id());
+    driver.deleteNetwork(one.id());
+    save = iptablesSave();
+    assertFalse(save.contains("EL-") || save.contains("el:"), save);
+    assertEquals(List.of(), hostLinks());
+  }
+
+  @Test
+  void publishRange_costsOneRuleAndOneSocketPerPort_inOneTransaction() {
+    NetworkSpec net = network("10.59.0.0/24");
+    driver.createNetwork(net);
+    EndpointSpec ep = attach(container(), net, "10.59.0.2", 0);
+    var bindings = org.enginelite.driver.network.PortSpecParser.parse("50000-50200:50000-50200");
+    List<PortBinding> held = ((BridgeNetworkDriver) driver).programExternalConnectivity(ep, bindings);
+    assertEquals(201, held.size());
+    String save = iptablesSave();
+    assertEquals(201, save.lines().filter(l -> l.startsWith("-A EL-DNAT")).count());
+    driver.deleteEndpoint(net.id(), ep.id());
+    assertFalse(iptablesSave().contains("-A EL-DNAT"));
+  }
+}
