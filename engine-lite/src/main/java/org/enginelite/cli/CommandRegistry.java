@@ -23,6 +23,11 @@ import org.enginelite.cli.command.StartCommand;
 import org.enginelite.cli.command.StopCommand;
 import org.enginelite.cli.command.VersionCommand;
 import org.enginelite.cli.command.WaitCommand;
+import org.enginelite.cli.command.network.NetworkCommand;
+import org.enginelite.cli.command.service.ServiceCommand;
+import org.enginelite.cli.command.stack.StackCommand;
+import org.enginelite.cli.command.swarm.SwarmCommand;
+import org.enginelite.cli.command.volume.VolumeCommand;
 import picocli.CommandLine;
 
 /** Every verb of the CLI, in the order help lists them. The one place a new verb is added. */
@@ -35,6 +40,7 @@ public final class CommandRegistry {
   // As docker's run, create and exec (cobra SetInterspersed(false)): flags end at the image or container, so the
   // command's own flags ("sh -c ...") pass through untouched.
   private static final Set<String> STOP_AT_POSITIONAL = Set.of("run", "create", "exec");
+  private static final Set<String> STOP_AT_POSITIONAL_SERVICE = Set.of("create");
 
   private static Map<String, Class<?>> verbs() {
     Map<String, Class<?>> m = new LinkedHashMap<>();
@@ -55,6 +61,11 @@ public final class CommandRegistry {
     m.put("images", ImageLsCommand.class);
     m.put("rmi", ImageRmCommand.class);
     m.put("import", ImportCommand.class);
+    m.put("network", NetworkCommand.class);
+    m.put("volume", VolumeCommand.class);
+    m.put("service", ServiceCommand.class);
+    m.put("swarm", SwarmCommand.class);
+    m.put("stack", StackCommand.class);
     m.put("version", VersionCommand.class);
     m.put("info", InfoCommand.class);
     return m;
@@ -69,6 +80,10 @@ public final class CommandRegistry {
       cl.addSubcommand(name, VERBS.get(name));
       if (STOP_AT_POSITIONAL.contains(name)) {
         cl.getSubcommands().get(name).setStopAtPositional(true);
+      }
+      if (name.equals("service")) {
+        STOP_AT_POSITIONAL_SERVICE.forEach(s -> cl.getSubcommands().get(name).getSubcommands().get(s)
+            .setStopAtPositional(true));
       }
     }
     return cl;

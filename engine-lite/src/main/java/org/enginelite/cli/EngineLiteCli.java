@@ -86,7 +86,9 @@ public final class EngineLiteCli implements Runnable {
   }
 
   private static int failure(Exception e, CommandLine cmd, PrintStream err) {
-    boolean run = cmd.getCommandName().equals("run") || cmd.getCommandName().equals("create");
+    // docker run and create report daemon and usage errors with status 125, apart from the command's own status.
+    String verb = cmd.getCommandSpec().qualifiedName(" ");
+    boolean run = verb.equals("engine-lite run") || verb.equals("engine-lite create");
     if (e instanceof ApiException api) {
       err.println("Error response from daemon: " + api.getMessage());
       return run ? 125 : 1;

@@ -99,6 +99,11 @@ public record ServiceSpec(
         newLimits, labels, constraints, forceUpdate);
   }
 
+  public ServiceSpec withPorts(List<PublishedPort> newPorts) {
+    return new ServiceSpec(name, image, command, env, replicas, newPorts, networks, mounts, restartCondition,
+        limits, labels, constraints, forceUpdate);
+  }
+
   public ServiceSpec withForceUpdate(long counter) {
     return new ServiceSpec(name, image, command, env, replicas, ports, networks, mounts, restartCondition, limits,
         labels, constraints, counter);
