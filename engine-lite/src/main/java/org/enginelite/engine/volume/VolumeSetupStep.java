@@ -93,23 +93,33 @@ final class VolumeSetupStep implements ContainerSetupStep {
       return;
     }
     ContainerMounts mounts = stored.get();
-    for (MountPlan plan : mounts.all()) {
-      String hostPath = null;
-      if (plan instanceof VolumePlan v) {
-        Path data = volumes.driver(v.driver()).mount(v.name(), c.id());
-        if (!mounts.populated() && !v.noCopy()) {
-          ImageContentCopier.copyIfEmpty(c.imageRootfs(), v.target(), data);
-        }
-        hostPath = data.toString();
-      } else if (plan instanceof BindPlan b) {
-        HostBindSources.ensure(b);
+    try {
+      for (MountPlan plan : mounts.all()) {
+        c.addMount(toOci(c, plan, mounts.populated()));
       }
-      OciMount m = OciMount.of(plan, hostPath);
-      c.addMount(new org.enginelite.engine.spi.OciMount(m.destination(), m.type(), m.source(), m.options()));
+    } catch (RuntimeException e) {
+      // The engine undoes only steps that finished; this one releases what it mounted itself.
+      stopped(c);
+      throw e;
     }
     if (!mounts.populated()) {
       store.put(ContainerMounts.BUCKET, c.id(), mounts.withPopulated());
     }
+  }
+
+  private org.enginelite.engine.spi.OciMount toOci(ContainerContext c, MountPlan plan, boolean populated) {
+    String hostPath = null;
+    if (plan instanceof VolumePlan v) {
+      Path data = volumes.driver(v.driver()).mount(v.name(), c.id());
+      if (!populated && !v.noCopy()) {
+        ImageContentCopier.copyIfEmpty(c.imageRootfs(), v.target(), data);
+      }
+      hostPath = data.toString();
+    } else if (plan instanceof BindPlan b) {
+      HostBindSources.ensure(b);
+    }
+    OciMount m = OciMount.of(plan, hostPath);
+    return new org.enginelite.engine.spi.OciMount(m.destination(), m.type(), m.source(), m.options());
   }
 
   @Override

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# volume-ops.sh: the volume control path and volume I/O of engine-lite, side by side with Docker in one run.
+#
+#   1. median time of volume create + remove through the Engine API (curl --unix-socket; curl's own timings, so
+#      process start-up is not counted), over RUNS runs;
+#   2. sequential write (dd conv=fsync) and read (O_DIRECT, plain reads on tmpfs) of SIZE_MIB MiB inside a
+#      container to a named volume, a bind mount and a tmpfs, next to the same dd on the host.
+# When dockerd is installed, a private dockerd (temporary roots, --bridge=none --iptables=false, an image made
+# with `docker import`, so no registry is ever asked) runs the same, and the script prints ratios.
+#
+# usage: benchmarks/volume-ops.sh   env: RUNS=50 SIZE_MIB=512 REPS=3 EL_BENCH_DIR=/var/tmp ENGINES="engine-lite docker"
+set -euo pipefail
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../bin/lib/common.sh"
+
+RUNS=${RUNS:-50}
+SIZE_MIB=${SIZE_MIB:-512}
+REPS=${REPS:-3}
+[ "$(id -u)" -eq 0 ] || { echo "volume-ops.sh: run as root (containers, mounts)" >&2; exit 1; }
+el_ensure_packages
+el_ensure_docker_client
+el_build
+
+# On disk, not on a tmpfs, so "volume" and "bind" measure the disk the data-root lives on.
+WORK="$(mktemp -d "${EL_BENCH_DIR:-/var/tmp}/el-bench-vol.XXXXXX")"
+EL_SOCK="$WORK/el.sock"
+DK_SOCK="$WORK/docker.sock"
+PIDS=()
+
+cleanup() {
+  set +e
+  for sock in "$EL_SOCK" "$DK_SOCK"; do
+    [ -S "$sock" ] || continue
+    docker -H "unix://$sock" ps -aq 2>/dev/null | xargs -r docker -H "unix://$sock" rm -f >/dev/null 2>&1
+  done
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null
+  done
+  awk -v w="$WORK" 'index($2, w) == 1 {print $2}' /proc/self/mounts | sort -r | xargs -r -n1 umount -l 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+wait_socket() {
+  for _ in $(seq 300); do
+    curl -sf --unix-socket "$1" http://d/_ping >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "volume-ops.sh: daemon on $1 did not come up; log:" >&2
+  tail -20 "$2" >&2
+  exit 1
+}
+
+start_engine_lite() {
+  "$EL_ROOT/bin/engine-lite" daemon --data-root "$WORK/el-data" --exec-root "$WORK/el-exec" -H "unix://$EL_SOCK" \
+    >"$WORK/el.log" 2>&1 &
+  PIDS+=($!)
+  wait_socket "$EL_SOCK" "$WORK/el.log"
+}
+
+start_dockerd() {
+  dockerd --data-root "$WORK/dk-data" --exec-root "$WORK/dk-exec" -H "unix://$DK_SOCK" --pidfile "$WORK/dk.pid" \
+    --bridge=none --iptables=false --ip-masq=false --userland-proxy=false >"$WORK/dk.log" 2>&1 &
+  PIDS+=($!)
+  wait_socket "$DK_SOCK" "$WORK/dk.log"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# Median milliseconds of POST /volumes/create + DELETE /volumes/{name}, both requests timed by curl.
+create_rm_ms() {
+  local sock="$1" i
+  for i in $(seq "$RUNS"); do
+    curl -sf -o /dev/null -w '%{time_total}\n' --unix-socket "$sock" -H 'Content-Type: application/json' \
+      -X POST -d "{\"Name\":\"bench-$i\"}" http://d/v1.41/volumes/create \
+      --next -sf -o /dev/null -w '%{time_total}\n' --unix-socket "$sock" -X DELETE "http://d/v1.41/volumes/bench-$i" \
+      | awk '{s += $1} END {printf "%.3f\n", s * 1000}'
+  done | median
+}
+
+# The same dd script on the host and in containers: prints "write_seconds read_seconds" measured with
+# /proc/uptime (10 ms steps; a run takes seconds). READ_FLAGS is iflag=direct except on tmpfs (no O_DIRECT).
+DD_SCRIPT='f="$0/dd.bin"; n="$1"; rf="$2"
+t0=$(cut -d" " -f1 /proc/uptime); dd if=/dev/zero of="$f" bs=1M count="$n" conv=fsync 2>/dev/null
+t1=$(cut -d" " -f1 /proc/uptime); dd if="$f" of=/dev/null bs=1M $rf 2>/dev/null
+t2=$(cut -d" " -f1 /proc/uptime); rm -f "$f"; echo "$t0 $t1 $t2" | awk "{print \$2-\$1, \$3-\$2}"'
+
+host_dd() { /bin/busybox sh -c "$DD_SCRIPT" "$1" "$SIZE_MIB" "$2"; }
+
+container_dd() {
+  local sock="$1" dir="$2" rf="$3"; shift 3
+  docker -H "unix://$sock" run --rm "$@" el-bench-busybox sh -c "$DD_SCRIPT" "$dir" "$SIZE_MIB" "$rf"
+}
+
+# Median write and read MiB/s over REPS runs of a dd command.
+throughput() {
+  local out w r
+  out="$(for _ in $(seq "$REPS"); do "$@"; done)"
+  w="$(echo "$out" | awk '{print $1}' | median)"
+  r="$(echo "$out" | awk '{print $2}' | median)"
+  awk -v s="$SIZE_MIB" -v w="$w" -v r="$r" 'BEGIN {printf "%.0f %.0f\n", s / w, s / r}'
+}
+
+run_suite() {
+  local name="$1" sock="$2"; shift 2
+  local net=("$@")
+  docker -H "unix://$sock" import "$WORK/busybox.tar" el-bench-busybox >/dev/null
+  mkdir -p "$WORK/$name-bind"
+  RESULT_CREATE_RM["$name"]="$(create_rm_ms "$sock")"
+  docker -H "unix://$sock" volume create el-bench-vol >/dev/null
+  RESULT_IO["$name/volume"]="$(throughput container_dd "$sock" /data iflag=direct "${net[@]}" -v el-bench-vol:/data)"
+  RESULT_IO["$name/bind"]="$(throughput container_dd "$sock" /data iflag=direct "${net[@]}" \
+    -v "$WORK/$name-bind:/data")"
+  RESULT_IO["$name/tmpfs"]="$(throughput container_dd "$sock" /scratch "" "${net[@]}" \
+    --tmpfs "/scratch:size=$((SIZE_MIB + 64))m")"
+  docker -H "unix://$sock" volume rm el-bench-vol >/dev/null
+}
+
+declare -A RESULT_CREATE_RM RESULT_IO
+"$EL_ROOT/bin/lib/make-busybox-rootfs.sh" "$WORK/busybox.tar" >/dev/null
+
+mkdir -p "$WORK/host-disk" "$WORK/host-tmpfs"
+mount -t tmpfs -o "size=$((SIZE_MIB + 64))m" tmpfs "$WORK/host-tmpfs"
+HOST_DISK="$(throughput host_dd "$WORK/host-disk" iflag=direct)"
+HOST_TMPFS="$(throughput host_dd "$WORK/host-tmpfs" "")"
+
+ENGINES=${ENGINES:-engine-lite docker}
+engines=()
+if [[ " $ENGINES " == *" engine-lite "* ]]; then
+  start_engine_lite
+  run_suite engine-lite "$EL_SOCK" --network none
+  engines+=(engine-lite)
+fi
+if [[ " $ENGINES " == *" docker "* ]] && command -v dockerd >/dev/null 2>&1; then
+  start_dockerd
+  run_suite docker "$DK_SOCK" --network none
+  engines+=(docker)
+fi
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
+echo
+echo "volume create+rm through the API, median of $RUNS (ms)"
+for e in "${engines[@]}"; do printf '  %-12s %8s\n' "$e" "${RESULT_CREATE_RM[$e]}"; done
+if [ ${#engines[@]} = 2 ]; then
+  echo "  engine-lite / docker = $(ratio "${RESULT_CREATE_RM[engine-lite]}" "${RESULT_CREATE_RM[docker]}") (target <= 0.33)"
+fi
+echo
+echo "dd of $SIZE_MIB MiB, median of $REPS (MiB/s write / read; ratio = container / host)"
+printf '  %-24s %7s %7s\n' "host disk" $HOST_DISK
+printf '  %-24s %7s %7s\n' "host tmpfs" $HOST_TMPFS
+for e in "${engines[@]}"; do
+  for kind in volume bind tmpfs; do
+    read -r w r <<<"${RESULT_IO[$e/$kind]}"
+    if [ $kind = tmpfs ]; then read -r hw hr <<<"$HOST_TMPFS"; else read -r hw hr <<<"$HOST_DISK"; fi
+    printf '  %-24s %7s %7s   write %s  read %s\n' "$e $kind" "$w" "$r" "$(ratio "$w" "$hw")" "$(ratio "$r" "$hr")"
+  done
+done
