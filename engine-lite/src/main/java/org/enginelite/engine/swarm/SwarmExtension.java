@@ -64,8 +64,13 @@ public final class SwarmExtension implements EngineExtension {
   }
 
   /** The Swarm section of GET /info. */
-  public SwarmInfoJson info() {
+  public SwarmInfoJson swarmInfo() {
     return SwarmApiMapper.info(swarm.cluster().orElse(null));
+  }
+
+  @Override
+  public void info(java.util.Map<String, Object> info) {
+    info.put("Swarm", swarmInfo());
   }
 
   public Swarm swarm() {
