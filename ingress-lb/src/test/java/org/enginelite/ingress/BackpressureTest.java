@@ -27,6 +27,20 @@ class BackpressureTest {
     return ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric().usedDirectMemory();
   }
 
+  private static long openPipes() throws IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+      return fds.filter(
+              p -> {
+                try {
+                  return java.nio.file.Files.readSymbolicLink(p).toString().startsWith("pipe:");
+                } catch (IOException e) {
+                  return false;
+                }
+              })
+          .count();
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
   void slowReader_backendFloods_memoryAndOutstandingBytesBounded(boolean splice) throws Exception {
@@ -60,6 +74,7 @@ class BackpressureTest {
                   .withOptions(FrontendOptions.DEFAULTS.withSplice(splice)),
               List.of(flood.address()));
       long directBefore = usedDirectMemory();
+      long pipesBefore = openPipes();
       try (Socket client = new Socket()) {
         client.setReceiveBufferSize(CHUNK);
         client.connect(l.localAddress(), 2000);
@@ -72,6 +87,8 @@ class BackpressureTest {
         Thread.sleep(500);
         long outstanding = written.get() - l.stats().bytesOut();
         long grown = usedDirectMemory() - directBefore;
+        // With splice on, the bulk stream runs through a kernel pipe (Netty makes one per target channel).
+        assertEquals(splice, openPipes() > pipesBefore, "pipes before " + pipesBefore + ", now " + openPipes());
         // Kernel socket buffers (two connections, autotuned up to tens of MiB) are all that may hold data.
         assertTrue(written.get() < 96L * 1024 * 1024, "backend wrote " + written.get() + " bytes unread");
         assertEquals(stalledAt, written.get(), "the backend is blocked, not drained into the process");

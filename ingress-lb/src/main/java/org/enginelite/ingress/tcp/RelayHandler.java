@@ -1,24 +1,45 @@
 package org.enginelite.ingress.tcp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.epoll.AbstractEpollStreamChannel;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.unix.FileDescriptor;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
- * Reads one side of a session and writes to the other. Backpressure: when a write does not complete at once
- * (the peer's socket buffer is full), reading this side stops until that write is done, so at most one read
- * chunk per direction is ever queued in the process however slow the peer reads. While writes complete at once
- * reading stays on, which saves two epoll_ctl calls per chunk over re-arming after every write.
+ * Reads one side of a session and writes to the other.
+ *
+ * <p>Backpressure: when a write does not complete at once (the peer's socket buffer is full), reading this side
+ * stops until that write is done, so at most one read chunk per direction is queued in the process however slow
+ * the peer reads. While writes complete at once reading stays on, which saves two epoll_ctl calls per chunk over
+ * re-arming after every write.
+ *
+ * <p>Splice: once a direction has carried {@link #SPLICE_AFTER} bytes it is a bulk stream, and its payload moves
+ * socket to pipe to socket inside the kernel (Netty's spliceTo, in chunks so the byte counters advance); small
+ * request/response traffic stays on buffers, where splice would save nothing. Netty's splice reports the peer's
+ * FIN before it has moved the bytes still queued in the socket, so after a FIN this side is drained with plain
+ * reads, and the FIN is passed on only after them.
  */
-final class RelayHandler extends ChannelInboundHandlerAdapter implements ChannelFutureListener {
+final class RelayHandler extends ChannelDuplexHandler implements ChannelFutureListener {
+  static final int SPLICE_AFTER = 128 * 1024;
+  static final int SPLICE_CHUNK = 64 * 1024;
+  private static final int DRAIN_CHUNK = 64 * 1024;
+
   private final TcpSession session;
   private final boolean fromClient;
+  private final ChunkDone chunkDone = new ChunkDone();
+  private final DrainResume drainResume = new DrainResume();
   private ChannelHandlerContext ctx;
+  private long copied;
+  private boolean splicing;
+  private boolean inputDone;
 
   RelayHandler(TcpSession session, boolean fromClient) {
     this.session = session;
@@ -36,6 +57,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter implements Channel
       ReferenceCountUtil.release(msg);
       return;
     }
+    int n = ((ByteBuf) msg).readableBytes();
     ChannelFuture f = session.forward(fromClient, (ByteBuf) msg);
     if (f == null) {
       return;
@@ -45,23 +67,42 @@ final class RelayHandler extends ChannelInboundHandlerAdapter implements Channel
       f.addListener(this);
     } else if (!f.isSuccess()) {
       session.close();
+      return;
+    }
+    if (!splicing && (copied += n) >= SPLICE_AFTER && session.useSplice()) {
+      splicing = true;
+      spliceNextChunk();
     }
   }
 
   /** A held-back write finished: read again, or give up on failure. */
   @Override
   public void operationComplete(ChannelFuture f) {
-    if (f.isSuccess()) {
-      ctx.channel().config().setAutoRead(true);
-    } else {
+    if (!f.isSuccess()) {
       session.close();
+    } else if (!inputDone) {
+      ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  /** After this side's FIN, nothing may re-arm reading (Netty's splice turns auto-read back on by itself). */
+  @Override
+  public void read(ChannelHandlerContext ctx) {
+    if (!inputDone) {
+      ctx.read();
     }
   }
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-    if (evt instanceof ChannelInputShutdownEvent) {
-      session.inputShutdown(fromClient);
+    if (evt instanceof ChannelInputShutdownEvent && !inputDone) {
+      if (splicing) {
+        inputDone = true;
+        ctx.channel().config().setAutoRead(false);
+        drain();
+      } else {
+        session.inputShutdown(fromClient);
+      }
     }
     ReferenceCountUtil.release(evt);
   }
@@ -73,5 +114,72 @@ final class RelayHandler extends ChannelInboundHandlerAdapter implements Channel
       ctx.fireExceptionCaught(cause);
     }
     session.close();
+  }
+
+  private void spliceNextChunk() {
+    AbstractEpollStreamChannel self = (AbstractEpollStreamChannel) ctx.channel();
+    AbstractEpollStreamChannel peer = (AbstractEpollStreamChannel) session.peerOf(fromClient);
+    self.spliceTo(peer, SPLICE_CHUNK).addListener(chunkDone);
+  }
+
+  /** Reads what is left in the socket after its FIN, then passes the FIN on; pauses while the peer is full. */
+  private void drain() {
+    FileDescriptor fd = ((UnixChannel) ctx.channel()).fd();
+    for (;;) {
+      ByteBuf buf = ctx.alloc().directBuffer(DRAIN_CHUNK);
+      int n;
+      try {
+        ByteBuffer nio = buf.internalNioBuffer(0, DRAIN_CHUNK);
+        n = fd.read(nio, nio.position(), nio.limit());
+      } catch (IOException e) {
+        buf.release();
+        session.close();
+        return;
+      }
+      if (n <= 0) {
+        buf.release();
+        session.inputShutdown(fromClient);
+        return;
+      }
+      buf.writerIndex(n);
+      ChannelFuture f = session.forward(fromClient, buf);
+      if (f == null) {
+        return;
+      }
+      if (!f.isDone()) {
+        f.addListener(drainResume);
+        return;
+      }
+      if (!f.isSuccess()) {
+        session.close();
+        return;
+      }
+    }
+  }
+
+  /** A spliced chunk reached the peer: count it and splice the next one. */
+  private final class ChunkDone implements ChannelFutureListener {
+    @Override
+    public void operationComplete(ChannelFuture f) {
+      if (!f.isSuccess()) {
+        session.close();
+        return;
+      }
+      session.count(fromClient, SPLICE_CHUNK);
+      if (!inputDone && ctx.channel().isActive()) {
+        spliceNextChunk();
+      }
+    }
+  }
+
+  private final class DrainResume implements ChannelFutureListener {
+    @Override
+    public void operationComplete(ChannelFuture f) {
+      if (f.isSuccess()) {
+        drain();
+      } else {
+        session.close();
+      }
+    }
   }
 }

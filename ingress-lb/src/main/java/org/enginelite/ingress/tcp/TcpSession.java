@@ -103,10 +103,9 @@ final class TcpSession implements ChannelFutureListener {
     return fromClient ? backendChannel : client;
   }
 
+  /** Splice needs the native transport; a PROXY header, if any, went out as a buffer before. */
   boolean useSplice() {
-    return state.options().splice()
-        && listener.transport().isNative()
-        && state.options().proxyProtocol() == ProxyProtocol.NONE;
+    return state.options().splice() && listener.transport().isNative() && !closed;
   }
 
   /** Forwards one chunk; returns the write future, or null when the chunk was kept for later or dropped. */

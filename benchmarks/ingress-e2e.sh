@@ -1,0 +1,306 @@
+#!/usr/bin/env bash
+# Side-by-side TCP proxy benchmark, in one run: direct to the backend (no proxy), engine-lite's ingress load
+# balancer, Docker's docker-proxy, HAProxy (TCP mode) and nginx's stream proxy, each in front of the same backend
+# (nginx HTTP + iperf3 -s) in a network namespace this script creates. Prints every figure as a ratio to direct
+# and the proxy's CPU time per request (utime+stime of its processes from /proc/<pid>/stat), then the RSS growth
+# of the engine's balancer holding 5,000 idle connections.
+#
+# Traffic stays on loopback and the script's own veth pair (198.18.0.0/30, the RFC 2544 benchmarking range).
+# Every cell is bounded (EL_BENCH_SECONDS, default 4 s); the whole run takes a few minutes. Needs root.
+#
+#   benchmarks/ingress-e2e.sh                 # all proxies
+#   EL_BENCH_SECONDS=2 EL_LB_LOOPS=1 benchmarks/ingress-e2e.sh
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=../bin/lib/common.sh
+source "$ROOT/bin/lib/common.sh"
+
+SECS=${EL_BENCH_SECONDS:-4}
+LOOPS=${EL_LB_LOOPS:-$(nproc)}
+CONNS=${EL_BENCH_CONNECTIONS:-32}
+IDLE=${EL_BENCH_IDLE:-5000}
+PROXIES=${EL_BENCH_PROXIES:-"direct engine docker-proxy haproxy nginx"}
+
+[ "$(id -u)" -eq 0 ] || { echo "ingress-e2e: run as root (it creates a network namespace)" >&2; exit 1; }
+el_ensure_packages iperf3 wrk haproxy nginx-light libnginx-mod-stream docker.io python3 iproute2 >/dev/null
+
+DOCKER_PROXY=$(command -v docker-proxy || true)
+for p in /usr/sbin/docker-proxy /usr/bin/docker-proxy /usr/libexec/docker/docker-proxy; do
+  [ -n "$DOCKER_PROXY" ] || { [ -x "$p" ] && DOCKER_PROXY=$p; }
+done
+NGINX_STREAM=/usr/lib/nginx/modules/ngx_stream_module.so
+
+ID=$$
+NS=elbench$ID
+VH=elbh$ID
+VN=elbn$ID
+HOST_IP=198.18.0.1
+BACK_IP=198.18.0.2
+HTTP_PORT=8080
+IPERF_PORT=5201
+TMP=$(mktemp -d /tmp/el-ingress-e2e.XXXXXX)
+PIDS=()
+
+cleanup() {
+  set +e
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
+  sleep 0.3
+  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
+  [ -f "$TMP/backend.pid" ] && kill "$(cat "$TMP/backend.pid")" 2>/dev/null
+  ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null
+  ip link del "$VH" 2>/dev/null
+  ip netns del "$NS" 2>/dev/null
+  rm -rf "$TMP"
+}
+trap cleanup EXIT INT TERM
+
+log() { printf '%s\n' "$*" >&2; }
+
+# ---- backend namespace: nginx answering a small page, iperf3 server ----
+ip netns add "$NS"
+ip link add "$VH" type veth peer name "$VN"
+ip link set "$VN" netns "$NS"
+ip addr add "$HOST_IP/30" dev "$VH"
+ip link set "$VH" up
+ip netns exec "$NS" ip addr add "$BACK_IP/30" dev "$VN"
+ip netns exec "$NS" ip link set "$VN" up
+ip netns exec "$NS" ip link set lo up
+
+mkdir -p "$TMP/backend"
+cat >"$TMP/backend/nginx.conf" <<EOF
+worker_processes 1;
+worker_rlimit_nofile 20000;
+pid $TMP/backend.pid;
+error_log $TMP/backend/error.log;
+events { worker_connections 16000; }
+http {
+  access_log off;
+  keepalive_requests 100000000;
+  server {
+    listen $BACK_IP:$HTTP_PORT backlog=4096;
+    location / { return 200 "hello from the backend\n"; }
+  }
+}
+EOF
+ip netns exec "$NS" nginx -p "$TMP/backend" -c "$TMP/backend/nginx.conf"
+ip netns exec "$NS" iperf3 -s -B "$BACK_IP" -p "$IPERF_PORT" >/dev/null 2>&1 &
+PIDS+=($!)
+
+# ---- engine classpath ----
+CP_FILE="$ROOT/ingress-lb/target/lb.classpath"
+JAR="$ROOT/ingress-lb/target/ingress-lb-0.1.0-SNAPSHOT.jar"
+if [ ! -f "$JAR" ] || [ ! -f "$CP_FILE" ] || [ -n "$(find "$ROOT/ingress-lb/src/main" "$ROOT/driver-api/src/main" -newer "$JAR" -print -quit)" ]; then
+  log "building ingress-lb"
+  (cd "$ROOT" && mvn -B -ntp -q -pl ingress-lb -am package dependency:build-classpath -DskipTests \
+    -Dmdep.outputFile="$CP_FILE") >&2
+fi
+ENGINE_CP="$JAR:$(cat "$CP_FILE")"
+
+wait_port() { # host port
+  for _ in $(seq 1 100); do
+    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  log "nothing listening on $1:$2"; return 1
+}
+
+# ---- proxies: each listens on 127.0.0.1:$1 (HTTP) and 127.0.0.1:$2 (iperf3) ----
+start_engine() {
+  java -Xms64m -Xmx256m -XX:+UseSerialGC -Xss256k -Dio.netty.leakDetection.level=disabled \
+    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" \
+    --listen "127.0.0.1:$1" --backend "$BACK_IP:$HTTP_PORT" >"$TMP/engine-http.log" 2>&1 &
+  PIDS+=($!); PROXY_PIDS="$!"
+  java -Xms64m -Xmx256m -XX:+UseSerialGC -Dio.netty.leakDetection.level=disabled \
+    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" \
+    --listen "127.0.0.1:$2" --backend "$BACK_IP:$IPERF_PORT" >"$TMP/engine-iperf.log" 2>&1 &
+  PIDS+=($!); PROXY_PIDS="$PROXY_PIDS $!"
+}
+
+start_docker-proxy() {
+  "$DOCKER_PROXY" -proto tcp -host-ip 127.0.0.1 -host-port "$1" -container-ip "$BACK_IP" \
+    -container-port "$HTTP_PORT" 3>/dev/null &
+  PIDS+=($!); PROXY_PIDS="$!"
+  "$DOCKER_PROXY" -proto tcp -host-ip 127.0.0.1 -host-port "$2" -container-ip "$BACK_IP" \
+    -container-port "$IPERF_PORT" 3>/dev/null &
+  PIDS+=($!); PROXY_PIDS="$PROXY_PIDS $!"
+}
+
+start_haproxy() {
+  cat >"$TMP/haproxy.cfg" <<EOF
+global
+  maxconn 9000
+defaults
+  mode tcp
+  timeout connect 5s
+  timeout client 60s
+  timeout server 60s
+listen http
+  bind 127.0.0.1:$1
+  server backend $BACK_IP:$HTTP_PORT
+listen iperf
+  bind 127.0.0.1:$2
+  server backend $BACK_IP:$IPERF_PORT
+EOF
+  haproxy -db -f "$TMP/haproxy.cfg" >"$TMP/haproxy.log" 2>&1 &
+  PIDS+=($!); PROXY_PIDS="$!"
+}
+
+start_nginx() {
+  mkdir -p "$TMP/nginx"
+  cat >"$TMP/nginx/nginx.conf" <<EOF
+load_module $NGINX_STREAM;
+worker_processes auto;
+worker_rlimit_nofile 20000;
+daemon off;
+pid $TMP/nginx/nginx.pid;
+error_log $TMP/nginx/error.log;
+events { worker_connections 9000; }
+stream {
+  server { listen 127.0.0.1:$1; proxy_pass $BACK_IP:$HTTP_PORT; }
+  server { listen 127.0.0.1:$2; proxy_pass $BACK_IP:$IPERF_PORT; }
+}
+EOF
+  nginx -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" &
+  PIDS+=($!); PROXY_PIDS="$!"
+}
+
+# Sum of utime+stime (clock ticks) of the given pids and all their threads and children processes.
+cpu_ticks() {
+  local total=0 p kids
+  for p in "$@"; do
+    kids=$(pgrep -P "$p" || true)
+    for q in $p $kids; do
+      [ -r "/proc/$q/stat" ] || continue
+      total=$((total + $(awk '{print $14 + $15}' "/proc/$q/stat")))
+    done
+  done
+  echo "$total"
+}
+
+iperf_gbps() { # host port streams
+  iperf3 -c "$1" -p "$2" -P "$3" -t "$SECS" -J 2>/dev/null |
+    python3 -c 'import json,sys; print("%.2f" % (json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"]/1e9))' ||
+    echo 0
+}
+
+# Prints "requests/s cpu-us-per-request" for wrk against host:port; extra args go to wrk.
+wrk_run() {
+  local host=$1 port=$2; shift 2
+  local before after out reqs rate
+  before=$(cpu_ticks $PROXY_PIDS)
+  out=$(wrk -t1 -c"$CONNS" -d"${SECS}s" "$@" "http://$host:$port/" 2>&1)
+  after=$(cpu_ticks $PROXY_PIDS)
+  reqs=$(awk '/requests in/ {print $1}' <<<"$out")
+  rate=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  if grep -q "Socket errors" <<<"$out"; then log "  wrk: $(grep 'Socket errors' <<<"$out")"; fi
+  python3 - "$reqs" "$rate" "$before" "$after" "$(getconf CLK_TCK)" "$PROXY_PIDS" <<'EOF'
+import sys
+reqs, rate, before, after, hz, pids = sys.argv[1:]
+reqs = int(reqs or 0)
+cpu = "-" if not pids.strip() or reqs == 0 else "%.1f" % ((int(after) - int(before)) / int(hz) * 1e6 / reqs)
+print(rate or "0", cpu)
+EOF
+}
+
+declare -A R
+run_proxy() { # name http-port iperf-port
+  local name=$1 hp=$2 ip=$3 host=127.0.0.1
+  PROXY_PIDS=""
+  if [ "$name" = direct ]; then
+    host=$BACK_IP; hp=$HTTP_PORT; ip=$IPERF_PORT
+  else
+    "start_$name" "$hp" "$ip"
+    wait_port 127.0.0.1 "$hp"; wait_port 127.0.0.1 "$ip"
+  fi
+  log "== $name"
+  # Warm-up (JIT for the engine; connection setup for all), not measured.
+  wrk -t1 -c"$CONNS" -d2s "http://$host:$hp/" >/dev/null 2>&1 || true
+  R[$name,bulk1]=$(iperf_gbps "$host" "$ip" 1); log "  iperf3 1 stream  ${R[$name,bulk1]} Gbit/s"
+  R[$name,bulk4]=$(iperf_gbps "$host" "$ip" 4); log "  iperf3 4 streams ${R[$name,bulk4]} Gbit/s"
+  read -r R[$name,ka] R[$name,kacpu] < <(wrk_run "$host" "$hp")
+  log "  wrk keep-alive   ${R[$name,ka]} req/s, ${R[$name,kacpu]} us CPU/req"
+  read -r R[$name,close] R[$name,closecpu] < <(wrk_run "$host" "$hp" -H "Connection: close")
+  log "  wrk close        ${R[$name,close]} req/s, ${R[$name,closecpu]} us CPU/req"
+  if [ "$name" = engine ]; then idle_test "$hp"; fi
+  for p in $PROXY_PIDS; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  sleep 0.5
+}
+
+rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+
+# Opens $IDLE connections through the engine and holds them; reports its RSS before and while holding them.
+idle_test() {
+  local port=$1 pid=${PROXY_PIDS%% *} before during
+  before=$(rss_kib "$pid")
+  python3 - "$port" "$IDLE" "$TMP/idle.ready" <<'EOF' &
+import socket, sys, time
+port, n, ready = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+socks = []
+for _ in range(n):
+    s = socket.create_connection(("127.0.0.1", port))
+    socks.append(s)
+open(ready, "w").close()
+time.sleep(6)
+EOF
+  local holder=$!
+  PIDS+=("$holder")
+  for _ in $(seq 1 200); do [ -f "$TMP/idle.ready" ] && break; sleep 0.1; done
+  sleep 2
+  during=$(rss_kib "$pid")
+  local established
+  established=$(ss -Htn state established "( sport = :$port )" | wc -l)
+  IDLE_LINE="engine RSS with $established idle client connections (and as many backend ones): before ${before} KiB, holding $(( during )) KiB, growth $(( during - before )) KiB = $(( (during - before) * 1024 / (IDLE > 0 ? IDLE : 1) )) bytes/connection"
+  log "  $IDLE_LINE"
+  kill "$holder" 2>/dev/null || true; wait "$holder" 2>/dev/null || true
+  sleep 1
+}
+
+IDLE_LINE="(idle test not run)"
+port=18080
+for name in $PROXIES; do
+  run_proxy "$name" $((port + 1)) $((port + 2))
+  port=$((port + 100))
+done
+
+# ---- table ----
+for k in "${!R[@]}"; do echo "$k ${R[$k]}"; done >"$TMP/results"
+python3 - "$SECS" "$LOOPS" "$CONNS" "$PROXIES" "$TMP/results" <<'EOF'
+import sys
+secs, loops, conns, proxies, results = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4].split(), sys.argv[5]
+R = dict(line.split(None, 1) for line in open(results).read().splitlines() if " " in line)
+R = {k: v.strip() for k, v in R.items()}
+def f(name, key):
+    v = R.get(name + "," + key, "0")
+    try: return float(v)
+    except ValueError: return None
+cols = [("bulk1", "iperf3 1 stream"), ("bulk4", "iperf3 4 streams"), ("ka", "wrk keep-alive"), ("close", "wrk Connection: close")]
+print()
+print("ingress side by side: %s s per cell, wrk -t1 -c%s, engine event loops %s (direct = 1.00)" % (secs, conns, loops))
+print("%-13s" % "proxy" + "".join("%-24s" % c[1] for c in cols) + "%-14s%-14s" % ("CPU us/req ka", "CPU us/req close"))
+for p in proxies:
+    row = "%-13s" % p
+    for key, _ in cols:
+        v, d = f(p, key), f("direct", key)
+        unit = "Gbit/s" if key.startswith("bulk") else "req/s"
+        ratio = ("%.2fx" % (v / d)) if (v is not None and d) else "-"
+        row += "%-24s" % ("%s %s (%s)" % (R.get(p + "," + key, "-"), unit, ratio))
+    row += "%-14s%-14s" % (R.get(p + ",kacpu", "-"), R.get(p + ",closecpu", "-"))
+    print(row)
+others = [p for p in proxies if p not in ("direct", "engine")]
+if "engine" in proxies and "direct" in proxies and others:
+    def best(key, lower=False):
+        vals = [f(p, key) for p in others if f(p, key) is not None]
+        return (min(vals) if lower else max(vals)) if vals else None
+    print()
+    d1, e1 = f("direct", "bulk1"), f("engine", "bulk1")
+    print("target single-stream bulk >= 0.75x direct: %.2fx %s" % (e1 / d1, "MET" if e1 >= 0.75 * d1 else "not met"))
+    for key, label in (("ka", "keep-alive rate"), ("close", "new-connection rate")):
+        b, e = best(key), f("engine", key)
+        print("target %s >= 1.1x best other (%.0f): %.2fx %s" % (label, b, e / b, "MET" if e >= 1.1 * b else "not met"))
+    for key, label in (("kacpu", "keep-alive"), ("closecpu", "new-connection")):
+        b, e = best(key, lower=True), f("engine", key)
+        if b and e:
+            print("target CPU per %s request <= 0.8x best other (%.1f us): %.2fx %s" % (label, b, e / b, "MET" if e <= 0.8 * b else "not met"))
+EOF
+echo "$IDLE_LINE"
