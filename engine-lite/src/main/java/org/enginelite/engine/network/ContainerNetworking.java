@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.enginelite.driver.ForbiddenException;
 import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.driver.NotFoundException;
@@ -25,6 +26,7 @@ public final class ContainerNetworking {
   private final NetworkDriver driver;
   private final EndpointLeases leases;
   private final PortPublisher ports;
+  private final List<EndpointListener> listeners = new CopyOnWriteArrayList<>();
 
   public ContainerNetworking(NetworkService networks, IpamDriver ipam, NetworkDriver driver) {
     this.networks = networks;
@@ -32,6 +34,19 @@ public final class ContainerNetworking {
     this.driver = driver;
     this.leases = new EndpointLeases(store, ipam);
     this.ports = new PortPublisher(store, driver);
+  }
+
+  /** Registers a listener told when running containers' endpoints come and go (the embedded DNS). */
+  public void addListener(EndpointListener listener) {
+    listeners.add(listener);
+  }
+
+  private void attached(ContainerHandle c, EndpointRecord e) {
+    store.state().afterCommit(() -> listeners.forEach(l -> l.attached(e, c.netns())));
+  }
+
+  private void detached(EndpointRecord e) {
+    store.state().afterCommit(() -> listeners.forEach(l -> l.detached(e)));
   }
 
   /** At create, before anything is written: unknown networks, bad combinations, ports in use. */
@@ -68,6 +83,7 @@ public final class ContainerNetworking {
       if (gateway != null) {
         ports.publish(c, gateway);
       }
+      endpoints.forEach(e -> attached(c, e));
     } catch (RuntimeException failure) {
       plugged.forEach(e -> unplugQuietly(e, failure));
       throw failure;
@@ -77,6 +93,7 @@ public final class ContainerNetworking {
   /** After the process ended: ports released, interfaces gone; endpoints and leases stay for the next start. */
   public void stopped(String containerId) {
     List<EndpointRecord> endpoints = store.endpointsOfContainer(containerId);
+    endpoints.forEach(this::detached);
     RuntimeException first = null;
     try {
       ports.unpublish(containerId, gatewayEndpoint(endpoints));
@@ -101,6 +118,7 @@ public final class ContainerNetworking {
       for (EndpointRecord e : store.endpointsOfContainer(containerId)) {
         driver.deleteEndpoint(e.networkId(), e.id());
         leases.release(e);
+        detached(e);
       }
       store.reservationsOfContainer(containerId).forEach(store::deleteReservation);
     });
@@ -116,6 +134,7 @@ public final class ContainerNetworking {
     if (gateway != null) {
       ports.republish(c, gateway);
     }
+    endpoints.forEach(e -> attached(c, e));
   }
 
   /** POST /networks/{id}/connect: on a running container the interface appears at once. */
@@ -145,6 +164,7 @@ public final class ContainerNetworking {
             throw failure;
           }
         }
+        attached(c, e);
       }
       return e;
     });
@@ -170,6 +190,7 @@ public final class ContainerNetworking {
         driver.deleteEndpoint(e.networkId(), e.id());
       }
       leases.release(e);
+      detached(e);
     });
   }
 
@@ -184,6 +205,7 @@ public final class ContainerNetworking {
         driver.deleteEndpoint(e.networkId(), e.id());
         store.reservationsOfContainer(e.containerId()).forEach(store::deleteReservation);
         leases.release(e);
+        detached(e);
       }
       return !stale.isEmpty();
     });

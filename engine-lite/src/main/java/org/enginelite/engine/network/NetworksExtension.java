@@ -9,6 +9,11 @@ import java.util.Set;
 import org.enginelite.driver.ipam.IpamDriver;
 import org.enginelite.driver.network.NetworkDriver;
 import org.enginelite.engine.network.api.NetworkRoutes;
+import org.enginelite.ipam.DefaultAddressPools;
+import org.enginelite.ipam.DefaultIpamDriver;
+import org.enginelite.ipam.host.ProcHostNetworks;
+import org.enginelite.net.bridge.BridgeNetworkDriver;
+import org.enginelite.net.bridge.HostNamespace;
 import org.enginelite.engine.spi.ContainerSetupStep;
 import org.enginelite.engine.spi.EngineContext;
 import org.enginelite.engine.spi.EngineExtension;
@@ -27,9 +32,25 @@ public final class NetworksExtension implements EngineExtension {
   private final ContainerNetworking networking;
   private final NetworkSettingsView view;
   private final NetworkReconciler reconciler;
+  private final AutoCloseable resources;
 
-  public NetworksExtension(EngineContext engine, IpamDriver ipam, NetworkDriver bridge) {
+  /**
+   * The engine's networking on the default IPAM (Docker's default pools, skipping subnets the host uses) and the
+   * bridge driver acting in the daemon's own network namespace.
+   */
+  public static NetworksExtension create(EngineContext engine) {
+    HostNamespace host = HostNamespace.current();
+    BridgeNetworkDriver bridge = new BridgeNetworkDriver(host);
+    IpamDriver ipam = new DefaultIpamDriver(engine.store(), DefaultAddressPools.docker(), new ProcHostNetworks());
+    return new NetworksExtension(engine, ipam, bridge, () -> {
+      bridge.close();
+      host.close();
+    });
+  }
+
+  public NetworksExtension(EngineContext engine, IpamDriver ipam, NetworkDriver bridge, AutoCloseable resources) {
     this.engine = engine;
+    this.resources = resources;
     NetworkStore store = new NetworkStore(engine.store());
     this.networks = new NetworkService(store, ipam, bridge);
     this.networking = new ContainerNetworking(networks, ipam, bridge);
@@ -73,5 +94,14 @@ public final class NetworksExtension implements EngineExtension {
       }
     }
     reconciler.reconcile(existing, running).forEach(line -> LOG.log(Level.INFO, line));
+  }
+
+  @Override
+  public void close() {
+    try {
+      resources.close();
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "closing the network drivers: " + e);
+    }
   }
 }

@@ -135,6 +135,11 @@ public final class ApiRequest {
 
   private static String oneLine(IOException e) {
     String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-    return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    if (m == null) {
+      return e.getClass().getSimpleName();
+    }
+    String line = m.lines().findFirst().orElse(m);
+    int where = line.indexOf(" (start marker at");
+    return where > 0 ? line.substring(0, where) : line;
   }
 }

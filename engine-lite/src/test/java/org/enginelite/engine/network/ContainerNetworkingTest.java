@@ -130,7 +130,7 @@ class ContainerNetworkingTest {
     networks.create(bridge("my_bridge", "10.83.0.0/24", null));
     networks.create(bridge("other", "10.84.0.0/24", null));
     ContainerHandle web = container("web", "{\"ExposedPorts\":{\"443/tcp\":{}},\"HostConfig\":{\"NetworkMode\":"
-        + "\"my_bridge\",\"PublishAllPorts\":true,\"PortBindings\":{\"80/tcp\":[{\"HostPort\":\"38471\"}]}},"
+        + "\"my_bridge\",\"PublishAllPorts\":true,\"PortBindings\":{\"80/tcp\":[{\"HostPort\":\"28471\"}]}},"
         + "\"NetworkingConfig\":{\"EndpointsConfig\":{\"my_bridge\":{\"IPAMConfig\":{\"IPv4Address\":\"10.83.0.9\"},"
         + "\"Aliases\":[\"www\"]},\"other\":{}}}}");
     run(web);
@@ -143,7 +143,7 @@ class ContainerNetworkingTest {
     assertEquals("eth1", driver.joined.get(eps.get(1).id()));
     List<PortReservation> held = store.reservationsOfContainer(web.id());
     assertEquals(2, held.size());
-    assertTrue(held.stream().anyMatch(r -> r.hostPort() == 38471 && r.containerPort() == 80));
+    assertTrue(held.stream().anyMatch(r -> r.hostPort() == 28471 && r.containerPort() == 80));
     assertTrue(held.stream().anyMatch(r -> r.hostPort() == 40000 && r.containerPort() == 443));
 
     networking.stopped(web.id());
@@ -164,9 +164,9 @@ class ContainerNetworkingTest {
   void validate_unknownNetworkOrHeldPort_refusedBeforeAnythingIsWritten() throws Exception {
     assertEquals("network nope not found", assertThrows(NotFoundException.class,
         () -> networking.validate(container("x", "{\"HostConfig\":{\"NetworkMode\":\"nope\"}}"))).getMessage());
-    run(container("a", "{\"HostConfig\":{\"PortBindings\":{\"80/tcp\":[{\"HostPort\":\"38472\"}]}}}"));
-    ContainerHandle b = container("b", "{\"HostConfig\":{\"PortBindings\":{\"81/tcp\":[{\"HostPort\":\"38472\"}]}}}");
-    assertEquals("Bind for 0.0.0.0:38472 failed: port is already allocated",
+    run(container("a", "{\"HostConfig\":{\"PortBindings\":{\"80/tcp\":[{\"HostPort\":\"28472\"}]}}}"));
+    ContainerHandle b = container("b", "{\"HostConfig\":{\"PortBindings\":{\"81/tcp\":[{\"HostPort\":\"28472\"}]}}}");
+    assertEquals("Bind for 0.0.0.0:28472 failed: port is already allocated",
         assertThrows(ConflictException.class, () -> networking.validate(b)).getMessage());
     assertEquals("network-scoped alias is supported only for containers in user defined networks",
         assertThrows(InvalidParameterException.class, () -> networking.validate(container("c",
@@ -220,5 +220,31 @@ class ContainerNetworkingTest {
     assertTrue(store.endpoint(web.id(), n.id()).isEmpty());
     assertEquals("container web is not connected to network my_bridge", assertThrows(NotFoundException.class,
         () -> networking.disconnect(web.id(), "web", true, n)).getMessage());
+  }
+
+  @Test
+  void reconcile_afterCrash_releasesGoneContainersAndStoppedPortsKeepsRunningOnes() throws Exception {
+    NetworkRecord n = networks.create(bridge("my_bridge", "10.89.0.0/24", null));
+    ContainerHandle alive = container("alive", "{\"HostConfig\":{\"NetworkMode\":\"my_bridge\",\"PortBindings\":"
+        + "{\"80/tcp\":[{\"HostPort\":\"28473\"}]}}}");
+    ContainerHandle removed = container("removed", "{\"HostConfig\":{\"NetworkMode\":\"my_bridge\"}}");
+    ContainerHandle died = container("died", "{\"HostConfig\":{\"PortBindings\":{\"80/tcp\":[{\"HostPort\":"
+        + "\"28474\"}]}}}");
+    run(alive);
+    run(removed);
+    run(died);
+    NetworkReconciler reconciler = new NetworkReconciler(store, driver, networking);
+    reconciler.reconcile(java.util.Set.of(alive.id(), died.id()), java.util.Set.of(alive.id()));
+
+    assertTrue(store.endpointsOfContainer(removed.id()).isEmpty());
+    assertEquals(1, store.endpointsOfContainer(died.id()).size(), "a stopped container keeps its lease");
+    assertEquals(List.of(28473), store.reservations().stream().map(PortReservation::hostPort).toList());
+    assertEquals(java.util.Set.of(n.id(), networks.find("bridge").id()), driver.reconciledNetworks);
+    assertEquals(java.util.Set.of(store.endpoint(alive.id(), n.id()).orElseThrow().id()),
+        driver.reconciledEndpoints);
+    // the removed container's address is free again
+    ContainerHandle reuse = container("reuse", "{\"HostConfig\":{\"NetworkMode\":\"my_bridge\"},"
+        + "\"NetworkingConfig\":{\"EndpointsConfig\":{\"my_bridge\":{\"IPAMConfig\":{\"IPv4Address\":\"10.89.0.3\"}}}}}");
+    run(reuse);
   }
 }

@@ -17,17 +17,20 @@ import org.enginelite.driver.network.JoinSpec;
 import org.enginelite.driver.network.NetworkDriver;
 import org.enginelite.driver.network.NetworkSpec;
 import org.enginelite.driver.network.PortBinding;
+import org.enginelite.driver.network.Reconciling;
 
 /**
  * A network driver that keeps its "kernel" in sets, so tests of the engine's bookkeeping can check that every
  * object it asked for was also removed. It can be told to fail the next call of a given method.
  */
-final class RecordingNetworkDriver implements NetworkDriver, ExternalConnectivity {
+final class RecordingNetworkDriver implements NetworkDriver, ExternalConnectivity, Reconciling {
   final Set<String> networks = new HashSet<>();
   final Set<String> endpoints = new HashSet<>();
   final Map<String, String> joined = new HashMap<>();
   final Map<String, List<PortBinding>> published = new HashMap<>();
   final List<String> calls = new ArrayList<>();
+  Set<String> reconciledNetworks;
+  Set<String> reconciledEndpoints;
   private String failNext;
   private int nextPort = 40000;
 
@@ -105,5 +108,14 @@ final class RecordingNetworkDriver implements NetworkDriver, ExternalConnectivit
   public void revokeExternalConnectivity(String networkId, String endpointId) {
     maybeFail("revokeExternalConnectivity");
     published.remove(endpointId);
+  }
+
+  @Override
+  public void reconcile(Set<String> knownNetworkIds, Set<String> knownEndpointIds) {
+    maybeFail("reconcile");
+    reconciledNetworks = Set.copyOf(knownNetworkIds);
+    reconciledEndpoints = Set.copyOf(knownEndpointIds);
+    networks.retainAll(knownNetworkIds);
+    endpoints.retainAll(knownEndpointIds);
   }
 }

@@ -1,0 +1,135 @@
+package org.enginelite.engine.container;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.enginelite.driver.ConflictException;
+import org.enginelite.driver.InvalidParameterException;
+import org.enginelite.driver.NotFoundException;
+import org.enginelite.engine.api.StreamSink;
+
+/**
+ * Docker's exec: an exec is created for a running container, started once with {@code runc exec} (its output
+ * streamed to the client, framed unless a TTY was asked for), and inspected for its exit code. Execs live in
+ * memory only, as in Docker.
+ */
+public final class ExecService implements AutoCloseable {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ContainerService containers;
+  private final RuncSupervisor runc;
+  private final Map<String, ExecInstance> execs = new ConcurrentHashMap<>();
+
+  ExecService(ContainerService containers, RuncSupervisor runc) {
+    this.containers = containers;
+    this.runc = runc;
+  }
+
+  /** {@code POST /containers/{id}/exec}: returns the exec id. */
+  public String create(String ref, com.fasterxml.jackson.databind.JsonNode body) {
+    ContainerRecord r = containers.record(ref);
+    if (!r.state().running()) {
+      throw new ConflictException("Container " + r.id() + " is not running");
+    }
+    List<String> cmd = ContainerSpec.strings(body.get("Cmd"), "Cmd");
+    if (cmd.isEmpty()) {
+      throw new InvalidParameterException("No exec command specified");
+    }
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    String id = HexFormat.of().formatHex(b);
+    ContainerSpec spec = ContainerSpec.parse(r.request(), null);
+    List<String> env = new ArrayList<>(OciSpecBuilder.envOf(spec, r.id()));
+    env.addAll(ContainerSpec.strings(body.get("Env"), "Env"));
+    String user = body.path("User").asText("");
+    String wd = body.path("WorkingDir").asText("");
+    execs.put(id, new ExecInstance(id, r.id(), cmd, env, user.isEmpty() ? spec.user() : user,
+        wd.isEmpty() ? spec.workingDir() : wd, body.path("Tty").asBoolean(false)));
+    return id;
+  }
+
+  ExecInstance get(String id) {
+    ExecInstance e = execs.get(id);
+    if (e == null) {
+      throw new NotFoundException("No such exec instance: " + id);
+    }
+    return e;
+  }
+
+  /** Starts the exec and streams its output to {@code sink} (null to detach); returns the exit code. */
+  public int start(String id, StreamSink sink, boolean tty) throws IOException, InterruptedException {
+    ExecInstance e = get(id);
+    synchronized (e) {
+      if (e.started) {
+        throw new ConflictException("exec " + id + " has already been started");
+      }
+      e.started = true;
+    }
+    if (!containers.isActive(e.containerId)) {
+      throw new ConflictException("Container " + e.containerId + " is not running");
+    }
+    UserIds user = UserIds.resolve(e.user, containers.paths(e.containerId).rootfs());
+    Process p = runc.exec(ContainerPaths.runcId(e.containerId), e.env, e.workingDir, user, e.cmd)
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    e.pid = (int) p.pid();
+    e.running = true;
+    Thread err = pump(p.getErrorStream(), StreamFrames.STDERR, sink, tty || e.tty);
+    pump(p.getInputStream(), StreamFrames.STDOUT, sink, tty || e.tty).join();
+    err.join();
+    int code = p.waitFor();
+    e.exitCode = code;
+    e.running = false;
+    return code;
+  }
+
+  private static Thread pump(InputStream in, int stream, StreamSink sink, boolean raw) {
+    Thread t = new Thread(() -> {
+      byte[] buf = new byte[8192];
+      try (in) {
+        for (int n; (n = in.read(buf)) > 0; ) {
+          if (sink != null) {
+            sink.write(raw ? java.util.Arrays.copyOf(buf, n) : StreamFrames.frame(stream, buf, 0, n));
+          }
+        }
+      } catch (IOException ignored) {
+        // client gone: the process keeps running to its end, its output is dropped
+      }
+    }, "exec-output");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** Docker's {@code /exec/{id}/json}. */
+  public Map<String, Object> inspect(String id) {
+    ExecInstance e = get(id);
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("ID", e.id);
+    out.put("Running", e.running);
+    out.put("ExitCode", e.exitCode);
+    out.put("ProcessConfig", Map.of("tty", e.tty, "entrypoint", e.cmd.get(0),
+        "arguments", e.cmd.subList(1, e.cmd.size()), "privileged", false, "user", e.user));
+    out.put("OpenStdin", false);
+    out.put("OpenStderr", true);
+    out.put("OpenStdout", true);
+    out.put("CanRemove", false);
+    out.put("ContainerID", e.containerId);
+    out.put("DetachKeys", "");
+    out.put("Pid", e.pid);
+    return out;
+  }
+
+  List<String> idsOf(String containerId) {
+    return execs.values().stream().filter(e -> e.containerId.equals(containerId)).map(e -> e.id).toList();
+  }
+
+  @Override
+  public void close() {
+    execs.clear();
+  }
+}

@@ -1,0 +1,158 @@
+package org.enginelite.engine.container;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.enginelite.driver.InternalException;
+
+/**
+ * Runs a container's process under runc without the daemon being its parent: {@code runc run} in the
+ * foreground inside a shell in its own session, its stdout and stderr each stamped by a line-buffered awk into
+ * the one log file, and the exit status written to the exit file (atomically, after the log is complete) when
+ * runc returns. The container and its supervisor outlive a killed daemon; the next daemon reads the exit file.
+ */
+final class RuncSupervisor {
+  /** $1 bundle, $2 runc id, $3 log, $4 exit file, $5 pid file. Lines are "O|E <epoch seconds> <text>". */
+  private static final String SCRIPT = """
+      { { runc run --bundle "$1" --pid-file "$5" "$2" </dev/null 2>&1 1>&3 3>&-; echo $? > "$4.tmp"; } \
+      | mawk -W interactive '{ print "E " systime() " " $0; fflush() }' >> "$3"; } 3>&1 \
+      | mawk -W interactive '{ print "O " systime() " " $0; fflush() }' >> "$3"
+      mv -f "$4.tmp" "$4"
+      """;
+
+  private final ObjectMapper json;
+
+  RuncSupervisor(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** Launches the supervisor; returns at once. */
+  Process launch(String runcId, ContainerPaths paths) throws IOException {
+    return new ProcessBuilder("setsid", "sh", "-c", SCRIPT, "el-supervisor", paths.bundle().toString(), runcId,
+        paths.log().toString(), paths.exitFile().toString(), paths.pidFile().toString())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+  }
+
+  /**
+   * Waits until runc has written the pid file (the process is running) and returns the pid. When the
+   * supervisor ends first, the start failed: the message is runc's last stderr line.
+   */
+  int awaitStarted(ContainerPaths paths, Process supervisor, long logOffset) throws IOException,
+      InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      Optional<Integer> pid = readPid(paths.pidFile());
+      if (pid.isPresent()) {
+        return pid.get();
+      }
+      if (!supervisor.isAlive() || Files.exists(paths.exitFile())) {
+        pid = readPid(paths.pidFile());
+        if (pid.isPresent()) {
+          return pid.get(); // it ran, and has already exited; the exit watcher reports that
+        }
+        throw new InternalException("OCI runtime create failed: " + lastStderr(paths.log(), logOffset));
+      }
+      Thread.sleep(1);
+    }
+    throw new InternalException("OCI runtime create timed out for " + paths.bundle());
+  }
+
+  private static Optional<Integer> readPid(Path pidFile) {
+    try {
+      String s = Files.readString(pidFile).trim();
+      return s.isEmpty() ? Optional.empty() : Optional.of(Integer.parseInt(s));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String lastStderr(Path log, long offset) throws IOException {
+    if (!Files.exists(log)) {
+      return "runc failed";
+    }
+    String tail = "runc failed";
+    for (LogLine l : ContainerLog.readFrom(log, offset)) {
+      if (l.stderr()) {
+        tail = l.text();
+      }
+    }
+    return tail.replaceFirst("^time=\"[^\"]*\" level=\\w+ msg=", "");
+  }
+
+  /** {@code runc kill}: a signal by name or number to the container's init. */
+  void kill(String runcId, String signal) {
+    run(List.of("runc", "kill", runcId, signal), true);
+  }
+
+  /** runc's view of a container: its status and init pid, empty when runc does not know it. */
+  Optional<JsonNode> state(String runcId) {
+    if (!Files.exists(Path.of("/run/runc", runcId))) {
+      return Optional.empty();
+    }
+    String out = run(List.of("runc", "state", runcId), false);
+    try {
+      return out.isBlank() ? Optional.empty() : Optional.of(json.readTree(out));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Forgets a container runc still lists (after a crash); safe to repeat. */
+  void delete(String runcId) {
+    if (Files.exists(Path.of("/run/runc", runcId))) {
+      run(List.of("runc", "delete", "--force", runcId), false);
+    }
+  }
+
+  /** {@code runc exec} of a process in a running container, stdio piped to the caller. */
+  ProcessBuilder exec(String runcId, List<String> env, String cwd, UserIds user, List<String> cmd) {
+    List<String> argv = new ArrayList<>(List.of("runc", "exec"));
+    for (String e : env) {
+      argv.add("--env");
+      argv.add(e);
+    }
+    if (cwd != null && !cwd.isEmpty()) {
+      argv.add("--cwd");
+      argv.add(cwd);
+    }
+    argv.add("--user");
+    argv.add(user.uid() + ":" + user.gid());
+    argv.add(runcId);
+    argv.addAll(cmd);
+    return new ProcessBuilder(argv);
+  }
+
+  private static String run(List<String> argv, boolean failLoudly) {
+    try {
+      Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new InternalException(String.join(" ", argv) + " timed out");
+      }
+      if (p.exitValue() != 0 && failLoudly) {
+        throw new InternalException(String.join(" ", argv) + ": " + out.trim());
+      }
+      return p.exitValue() == 0 ? out : "";
+    } catch (IOException e) {
+      throw new InternalException("cannot run " + argv.get(0) + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InternalException("interrupted: " + String.join(" ", argv), e);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package org.enginelite.engine.dns;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.enginelite.dns.DnsForwarder;
+import org.enginelite.dns.DnsTransport;
+import org.enginelite.dns.EmbeddedDnsServer;
+import org.enginelite.dns.NameTable;
+import org.enginelite.driver.ipam.Ipv4Address;
+import org.enginelite.engine.network.EndpointListener;
+import org.enginelite.engine.network.EndpointRecord;
+import org.enginelite.engine.network.NetworkRecord;
+import org.enginelite.kernel.ns.NetNs;
+
+/**
+ * Keeps the name table and the per-container servers in step with running endpoints. As in Docker, only
+ * user-defined bridge networks have names: a container there is found by its name, its aliases on that network
+ * and its short id, by containers on the same network; on the default bridge nothing is registered and no server
+ * runs. A container's server starts with its first such endpoint and stops with its last.
+ */
+public final class ContainerNameService implements EndpointListener, AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(ContainerNameService.class.getName());
+
+  private final NameTable table = new NameTable();
+  private final DnsTransport transport;
+  private final DnsForwarder forwarder;
+  private final Function<String, Optional<NetworkRecord>> networks;
+  private final Map<String, EmbeddedDnsServer> servers = new HashMap<>();
+  private final Map<String, Set<String>> networksOf = new HashMap<>();
+
+  /**
+   * @param forwarder where names outside the table go; null when the host has no resolvers
+   * @param networks the stored network by id
+   */
+  public ContainerNameService(DnsTransport transport, DnsForwarder forwarder,
+      Function<String, Optional<NetworkRecord>> networks) {
+    this.transport = transport;
+    this.forwarder = forwarder;
+    this.networks = networks;
+  }
+
+  public NameTable table() {
+    return table;
+  }
+
+  @Override
+  public synchronized void attached(EndpointRecord e, Path netns) {
+    Optional<NetworkRecord> n = networks.apply(e.networkId());
+    if (n.isEmpty() || !n.get().isBridge() || n.get().isDefaultBridge() || e.ip().isEmpty()) {
+      return;
+    }
+    table.register(e.networkId(), e.containerId(), names(e, n.get().name()), Ipv4Address.parse(e.ip()));
+    Set<String> nets = networksOf.computeIfAbsent(e.containerId(), k -> ConcurrentHashMap.newKeySet());
+    nets.add(e.networkId());
+    if (servers.containsKey(e.containerId())) {
+      return;
+    }
+    try {
+      // Internal networks reach nothing outside, names included (Docker answers them from the table only).
+      DnsForwarder upstream = n.get().internal() ? null : forwarder;
+      servers.put(e.containerId(),
+          EmbeddedDnsServer.startInNamespace(NetNs.open(netns), transport, table.view(() -> nets), upstream));
+    } catch (RuntimeException ex) {
+      LOG.log(Level.WARNING, "container " + e.containerName() + " has no embedded DNS: " + ex.getMessage(), ex);
+    }
+  }
+
+  @Override
+  public synchronized void detached(EndpointRecord e) {
+    table.unregister(e.networkId(), e.containerId());
+    Set<String> nets = networksOf.get(e.containerId());
+    if (nets == null) {
+      return;
+    }
+    nets.remove(e.networkId());
+    if (nets.isEmpty()) {
+      networksOf.remove(e.containerId());
+      EmbeddedDnsServer server = servers.remove(e.containerId());
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+
+  /** True while a server runs for the container (for tests and inspection). */
+  public synchronized boolean serving(String containerId) {
+    return servers.containsKey(containerId);
+  }
+
+  /**
+   * Docker's names of an endpoint: the container name, its aliases on the network, its short id, and each of
+   * them qualified by the network name ({@code web.my_bridge}), which Docker's resolver also answers.
+   */
+  static Set<String> names(EndpointRecord e, String networkName) {
+    Set<String> plain = new LinkedHashSet<>();
+    if (e.containerName() != null && !e.containerName().isEmpty()) {
+      plain.add(e.containerName());
+    }
+    plain.addAll(e.aliases());
+    plain.add(e.containerId().substring(0, Math.min(12, e.containerId().length())));
+    Set<String> names = new LinkedHashSet<>(plain);
+    plain.forEach(n -> names.add(n + "." + networkName));
+    return names;
+  }
+
+  @Override
+  public synchronized void close() {
+    servers.values().forEach(EmbeddedDnsServer::close);
+    servers.clear();
+    networksOf.clear();
+  }
+}

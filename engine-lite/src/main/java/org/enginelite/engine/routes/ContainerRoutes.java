@@ -1,0 +1,134 @@
+package org.enginelite.engine.routes;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.enginelite.driver.InvalidParameterException;
+import org.enginelite.engine.api.StreamBody;
+import org.enginelite.engine.container.ContainerFilters;
+import org.enginelite.engine.container.ContainerOutput;
+import org.enginelite.engine.container.ContainerService;
+import org.enginelite.engine.spi.ApiRequest;
+import org.enginelite.engine.spi.ApiResponse;
+import org.enginelite.engine.spi.Routes;
+
+/** Docker's {@code /containers} endpoints. */
+public final class ContainerRoutes {
+  private final ContainerService containers;
+  private final ContainerOutput output;
+
+  public ContainerRoutes(ContainerService containers) {
+    this.containers = containers;
+    this.output = new ContainerOutput(containers);
+  }
+
+  public void register(Routes r) {
+    r.post("/containers/create", this::create);
+    r.get("/containers/json", this::list);
+    r.get("/containers/{id}/json", q -> ApiResponse.ok(containers.inspect(q.pathParam("id"))));
+    r.post("/containers/{id}/start", q -> containers.startReporting(q.pathParam("id"))
+        ? ApiResponse.noContent() : new ApiResponse(304, null));
+    r.post("/containers/{id}/stop", q -> containers.stopReporting(q.pathParam("id"), q.queryInt("t", -1))
+        ? ApiResponse.noContent() : new ApiResponse(304, null));
+    r.post("/containers/{id}/restart", q -> {
+      containers.restart(q.pathParam("id"), q.queryInt("t", -1));
+      return ApiResponse.noContent();
+    });
+    r.post("/containers/{id}/kill", q -> {
+      containers.kill(q.pathParam("id"), q.query("signal").orElse("KILL"));
+      return ApiResponse.noContent();
+    });
+    r.post("/containers/{id}/wait", this::waitFor);
+    r.get("/containers/{id}/logs", this::logs);
+    r.post("/containers/{id}/attach", this::attach);
+    r.post("/containers/{id}/resize", q -> {
+      containers.record(q.pathParam("id"));
+      return ApiResponse.ok(null);
+    });
+    r.delete("/containers/{id}", q -> {
+      containers.remove(q.pathParam("id"), q.queryFlag("force"), q.queryFlag("v"));
+      return ApiResponse.noContent();
+    });
+  }
+
+  private ApiResponse create(ApiRequest q) {
+    ObjectNode body = q.jsonObject();
+    String name = q.query("name").orElse(null);
+    String id = containers.create(body, name);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("Id", id);
+    out.put("Warnings", List.of());
+    return ApiResponse.created(out);
+  }
+
+  private ApiResponse list(ApiRequest q) {
+    ContainerFilters filters = ContainerFilters.parse(q.queryJson("filters"));
+    List<ObjectNode> all = containers.list(q.queryFlag("all"), filters);
+    int limit = q.queryInt("limit", -1);
+    return ApiResponse.ok(limit > 0 && all.size() > limit ? all.subList(0, limit) : all);
+  }
+
+  /** Headers go out at once (the CLI waits before it starts); the body when the condition is met. */
+  private ApiResponse waitFor(ApiRequest q) {
+    var exit = containers.waitFor(q.pathParam("id"), q.query("condition").orElse(""));
+    return ApiResponse.ok(StreamBody.chunked("application/json", sink -> {
+      int code = exit.get();
+      sink.write(("{\"Error\":null,\"StatusCode\":" + code + "}\n").getBytes(StandardCharsets.UTF_8));
+    }));
+  }
+
+  private ApiResponse logs(ApiRequest q) {
+    String id = containers.record(q.pathParam("id")).id();
+    boolean stdout = q.queryFlag("stdout");
+    boolean stderr = q.queryFlag("stderr");
+    if (!stdout && !stderr) {
+      throw new InvalidParameterException("Bad parameters: you must choose at least one stream");
+    }
+    String tail = q.query("tail").orElse("all");
+    int n;
+    try {
+      n = tail.equals("all") || tail.isEmpty() ? -1 : Integer.parseInt(tail);
+    } catch (NumberFormatException e) {
+      throw new InvalidParameterException("invalid value for tail: " + tail);
+    }
+    var req = new ContainerOutput.LogsRequest(stdout, stderr, q.queryFlag("follow"), n, q.queryFlag("timestamps"),
+        epochSeconds(q.query("since").orElse("")), epochSeconds(q.query("until").orElse("")));
+    boolean tty = containers.record(id).request().path("Tty").asBoolean(false);
+    String type = tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream";
+    return ApiResponse.ok(StreamBody.chunked(type, sink -> output.logs(id, req, sink)));
+  }
+
+  private ApiResponse attach(ApiRequest q) {
+    String id = containers.record(q.pathParam("id")).id();
+    boolean stdout = q.queryFlag("stdout");
+    boolean stderr = q.queryFlag("stderr");
+    boolean logs = q.queryFlag("logs");
+    boolean stream = q.queryFlag("stream");
+    return ApiResponse.ok(StreamBody.hijacked(sink -> {
+      if (stream) {
+        output.attach(id, stdout, stderr, logs, sink);
+      } else if (logs) {
+        output.logs(id, new ContainerOutput.LogsRequest(stdout, stderr, false, -1, false, 0, 0), sink);
+      }
+    }));
+  }
+
+  /** Docker's since/until: unix seconds (with optional fraction) or RFC 3339; empty means unset. */
+  static long epochSeconds(String v) {
+    if (v.isEmpty() || v.equals("0")) {
+      return 0;
+    }
+    try {
+      return (long) Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      try {
+        return Instant.parse(v).getEpochSecond();
+      } catch (RuntimeException e2) {
+        throw new InvalidParameterException("invalid time value: " + v);
+      }
+    }
+  }
+}
