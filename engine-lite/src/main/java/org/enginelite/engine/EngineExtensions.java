@@ -11,6 +11,9 @@ import org.enginelite.engine.spi.EngineExtension;
  * in reverse when undoing. Add one line per feature.
  */
 public final class EngineExtensions {
+  /** The version nodes report (docker node ls ENGINE VERSION). */
+  private static final String ENGINE_VERSION = "0.1.0";
+
   private EngineExtensions() {}
 
   public static List<EngineExtension> all(EngineContext engine) {
@@ -18,7 +21,8 @@ public final class EngineExtensions {
     return List.of(
         networks,
         new DnsExtension(networks.containerNetworking(), networks.networks().store()),
-        new org.enginelite.engine.volume.VolumeExtension(engine)
+        new org.enginelite.engine.volume.VolumeExtension(engine),
+        new org.enginelite.engine.swarm.SwarmExtension(engine, ENGINE_VERSION)
     );
   }
 }

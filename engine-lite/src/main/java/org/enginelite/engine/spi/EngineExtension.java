@@ -1,6 +1,7 @@
 package org.enginelite.engine.spi;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One feature plugged into the engine (networks, DNS, volumes, services). The engine asks each extension once,
@@ -19,6 +20,12 @@ public interface EngineExtension extends AutoCloseable {
 
   /** Called once the daemon serves and has recovered its containers: the place to reconcile with the kernel. */
   default void started(EngineContext engine) {}
+
+  /**
+   * Adds or replaces sections of the GET /info answer (the swarm extension fills "Swarm"). Called on every
+   * /info request with the engine's own sections already in {@code info}.
+   */
+  default void info(Map<String, Object> info) {}
 
   @Override
   default void close() {}

@@ -27,6 +27,7 @@ import org.enginelite.engine.service.api.ServiceJson;
 import org.enginelite.engine.service.api.ServiceSpecJson;
 import org.enginelite.engine.service.api.TaskJson;
 import org.enginelite.engine.swarm.api.CreateResponseJson;
+import org.enginelite.engine.swarm.ingress.ServiceIngress;
 
 /**
  * The services and tasks API of the swarm: ids, versions and persistence around the {@link ServiceReconciler},
@@ -49,6 +50,7 @@ public final class SwarmServices implements AutoCloseable {
   /** What the store holds, so a pass writes only the tasks it changed. Loop thread only. */
   private final Map<String, StoredTask> persisted = new HashMap<>();
   private final List<Consumer<List<Task>>> taskListeners = new CopyOnWriteArrayList<>();
+  private volatile ServiceIngress ingress;
 
   public SwarmServices(Swarm swarm, StateStore store, TaskRuntime runtime, Clock clock) {
     this.swarm = swarm;
@@ -66,6 +68,21 @@ public final class SwarmServices implements AutoCloseable {
         saved.values().stream().map(StoredTask::toTask).toList());
     reconciler.startTicking(tick);
     return this;
+  }
+
+  /** Publishes the services' ports through {@code ingress}, kept in line with services and tasks from now on. */
+  public SwarmServices withIngress(ServiceIngress ingress) {
+    this.ingress = ingress;
+    return this;
+  }
+
+  /** Brings the ingress frontends in line with the services and their tasks as last observed. */
+  public void syncIngress() {
+    ServiceIngress i = ingress;
+    if (i != null) {
+      List<ServiceSpec> specs = byId.values().stream().map(StoredService::spec).toList();
+      i.sync(specs, specs.stream().flatMap(s -> reconciler.tasks(s.name()).stream()).toList());
+    }
   }
 
   /** Called on the reconciler's thread with every task after a pass that changed one. */
@@ -95,6 +112,7 @@ public final class SwarmServices implements AutoCloseable {
       byId.put(created.id(), created);
     }
     reconciler.deploy(created.spec());
+    syncIngress();
     return new CreateResponseJson(created.id(), mapped.warnings());
   }
 
@@ -119,6 +137,7 @@ public final class SwarmServices implements AutoCloseable {
       byId.put(updated.id(), updated);
     }
     reconciler.deploy(updated.spec());
+    syncIngress();
     return new CreateResponseJson(null, mapped.warnings());
   }
 
@@ -136,6 +155,7 @@ public final class SwarmServices implements AutoCloseable {
     }
     reconciler.remove(gone.name());
     reconciler.reconcileNow();
+    syncIngress();
   }
 
   /** Every service, its tasks stopped: {@code swarm leave --force}. Not inside a store transaction. */
@@ -272,6 +292,10 @@ public final class SwarmServices implements AutoCloseable {
     });
     persisted.clear();
     persisted.putAll(now);
+    ServiceIngress i = ingress;
+    if (i != null) {
+      i.sync(byId.values().stream().map(StoredService::spec).toList(), all);
+    }
     taskListeners.forEach(l -> l.accept(all));
   }
 

@@ -29,6 +29,7 @@ import org.enginelite.net.bridge.iptables.NetworkRules;
 import org.enginelite.net.bridge.iptables.PortRules;
 import org.enginelite.net.bridge.ports.PortReservations;
 import org.enginelite.net.bridge.setup.AssignBridgeAddress;
+import org.enginelite.net.bridge.setup.ConfigureBridgePort;
 import org.enginelite.net.bridge.setup.ConfigureContainerInterface;
 import org.enginelite.net.bridge.setup.CreateBridgeDevice;
 import org.enginelite.net.bridge.setup.CreateVethPair;
@@ -122,9 +123,11 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
             + " is missing"));
     NetNs container = NetNs.open(spec.netns());
     InetAddress gateway = spec.defaultGateway() && !network.internal() ? network.gateway() : null;
+    IfName hostEnd = BridgeNames.hostVeth(endpoint.id());
     new StepQueue()
-        .add(new CreateVethPair(links, container, BridgeNames.hostVeth(endpoint.id()), spec.interfaceName(),
-            endpoint.mac(), network.bridgeOptions().mtu(), bridge.index()))
+        .add(new CreateVethPair(links, container, hostEnd, spec.interfaceName(), endpoint.mac(),
+            network.bridgeOptions().mtu(), bridge.index()))
+        .add(new ConfigureBridgePort(links, hostEnd, !network.bridgeOptions().enableIcc()))
         .add(new ConfigureContainerInterface(container, spec.interfaceName(), endpoint.address(), gateway))
         .run();
     return new JoinInfo(spec.interfaceName(), Optional.ofNullable(gateway));

@@ -77,6 +77,62 @@ class BridgeNetworkDriverTest extends AbstractNetworkDriverContractTest {
     attach(b, net, "10.55.0.3", 0);
     assertTrue(a.canPing("10.55.0.1"));
     assertFalse(a.canPing("10.55.0.3"));
+    // The bridge port is isolated too, so icc=false holds when br_netfilter does not pass bridged traffic to
+    // iptables.
+    host.execOk("sh", "-c", "echo 0 > /proc/sys/net/bridge/bridge-nf-call-iptables");
+    assertFalse(a.canPing("10.55.0.3"));
+    assertTrue(a.canPing("10.55.0.1"));
+  }
+
+  @Test
+  void publishedPort_hairpin_containersOfTheNetworkReachItViaTheHost() throws Exception {
+    NetworkSpec net = network("10.60.0.0/24");
+    driver.createNetwork(net);
+    TestNetns web = container();
+    TestNetns peer = container();
+    EndpointSpec ep = attach(web, net, "10.60.0.2", 0);
+    attach(peer, net, "10.60.0.3", 0);
+    serveHttp(web, "hairpin-page");
+    ((BridgeNetworkDriver) driver).programExternalConnectivity(ep, List.of(PortBinding.tcp(8080, 80)));
+    assertTrue(fetch(peer, "10.60.0.1", 8080).contains("hairpin-page"), "a peer via the host");
+    assertTrue(fetch(web, "10.60.0.1", 8080).contains("hairpin-page"), "the container itself via the host");
+  }
+
+  @Test
+  void reconcile_removesForgottenRulesAndKeepsKnownOnes() {
+    NetworkSpec keep = network("10.61.0.0/24");
+    NetworkSpec drop = network("10.62.0.0/24");
+    driver.createNetwork(keep);
+    driver.createNetwork(drop);
+    EndpointSpec kept = attach(container(), keep, "10.61.0.2", 0);
+    EndpointSpec forgotten = attach(container(), keep, "10.61.0.3", 0);
+    BridgeNetworkDriver d = (BridgeNetworkDriver) driver;
+    d.programExternalConnectivity(kept, List.of(PortBinding.tcp(8080, 80)));
+    d.programExternalConnectivity(forgotten, List.of(PortBinding.tcp(8081, 80)));
+
+    d.reconcile(java.util.Set.of(keep.id()), java.util.Set.of(kept.id()));
+
+    String save = iptablesSave();
+    assertTrue(save.contains(BridgeNames.networkTag(keep.id())), save);
+    assertTrue(save.contains(BridgeNames.endpointTag(kept.id())), save);
+    assertFalse(save.contains(BridgeNames.networkTag(drop.id())), save);
+    assertFalse(save.contains(BridgeNames.endpointTag(forgotten.id())), save);
+    assertFalse(save.contains("--dport 8081"), save);
+  }
+
+  @Test
+  void join_staleHostVethFromACrash_isReplaced() {
+    NetworkSpec net = network("10.63.0.0/24");
+    driver.createNetwork(net);
+    EndpointSpec ep = endpoint(net, "10.63.0.2");
+    String stale = BridgeNames.hostVeth(ep.id()).value();
+    host.execOk("ip", "link", "add", stale, "type", "veth", "peer", "name", "tstale");
+    TestNetns a = container();
+    driver.createEndpoint(ep);
+    driver.join(new org.enginelite.driver.network.JoinSpec(ep, a.path(),
+        org.enginelite.driver.network.IfName.eth(0), true));
+    assertTrue(a.canPing("10.63.0.1"));
+    assertFalse(host.execOk("ip", "link").contains("tstale"));
   }
 
   @Test

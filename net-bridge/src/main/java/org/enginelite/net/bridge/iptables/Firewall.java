@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.enginelite.kernel.KernelNames;
 
 /**
  * Owns the driver's iptables state. Every rule carries a tag ({@code -m comment --comment el:net:<id12>}); a call
@@ -116,7 +117,7 @@ public final class Firewall {
   /** Nothing of ours is left: remove the jumps, then flush and delete the chains. */
   private static void tearDown(List<SavedRule> existing, Set<String> present, Map<String, StringBuilder> out) {
     for (SavedRule r : existing) {
-      if (Chains.BASE_TAG.equals(r.tag) && !r.chain.startsWith("EL-")) {
+      if (Chains.BASE_TAG.equals(r.tag) && !KernelNames.isOurChain(r.chain)) {
         out.get(r.table).append("-D ").append(r.chainAndSpec).append('\n');
       }
     }

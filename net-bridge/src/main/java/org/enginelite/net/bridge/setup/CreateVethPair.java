@@ -1,7 +1,9 @@
 package org.enginelite.net.bridge.setup;
 
+import jnr.constants.platform.Errno;
 import org.enginelite.driver.network.IfName;
 import org.enginelite.driver.network.MacAddress;
+import org.enginelite.kernel.KernelException;
 import org.enginelite.kernel.netlink.Links;
 import org.enginelite.kernel.netlink.VethPair;
 import org.enginelite.kernel.ns.NetNs;
@@ -38,7 +40,17 @@ public final class CreateVethPair implements SetupStep {
   @Override
   public void apply() {
     try (NetNs.NsFd fd = container.openFd()) {
-      hostLinks.createVeth(new VethPair(hostEnd, containerEnd, mtu, bridgeIndex, mac, fd.fd()));
+      VethPair pair = new VethPair(hostEnd, containerEnd, mtu, bridgeIndex, mac, fd.fd());
+      try {
+        hostLinks.createVeth(pair);
+      } catch (KernelException e) {
+        // The host end is named after the endpoint id, which is unique: one that exists was left by a crash
+        // between join and leave. Replace it once; an EEXIST from the container side stays an error.
+        if (!e.is(Errno.EEXIST) || !hostLinks.delete(hostEnd.value())) {
+          throw e;
+        }
+        hostLinks.createVeth(pair);
+      }
     }
   }
 
