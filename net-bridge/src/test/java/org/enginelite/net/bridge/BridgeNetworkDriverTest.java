@@ -66,6 +66,19 @@ class BridgeNetworkDriverTest extends AbstractNetworkDriverContractTest {
   }
 
   @Test
+  void publish_onAnAddressTheHostLacks_isInvalidParameterAndHoldsNothing() {
+    NetworkSpec net = network("10.67.0.0/24");
+    driver.createNetwork(net);
+    EndpointSpec ep = attach(container(), net, "10.67.0.2", 0);
+    var e = assertThrows(org.enginelite.driver.InvalidParameterException.class,
+        () -> ((BridgeNetworkDriver) driver).programExternalConnectivity(ep, List.of(PortBinding.tcp(8090, 80),
+            new PortBinding(PortBinding.Protocol.TCP, org.enginelite.driver.network.IpAddresses.parse("192.0.2.77"),
+                8091, 80))));
+    assertTrue(e.getMessage().startsWith("Bind for 192.0.2.77:8091 failed: "), e.getMessage());
+    assertFalse(iptablesSave().contains("--dport 8090"));
+  }
+
+  @Test
   void publishedUdpPort_answersARemoteClient() throws Exception {
     NetworkSpec net = network("10.66.0.0/24");
     driver.createNetwork(net);
