@@ -80,6 +80,12 @@ public class IpamAllocationBenchmark extends AbstractMicrobenchmark {
     return a;
   }
 
+  /** As {@link #allocateRelease} in one store transaction: the IPAM work without a second commit. */
+  @Benchmark
+  public Ipv4Address allocateReleaseOneTransaction() {
+    return stateStore.transact(this::allocateRelease);
+  }
+
   /** Lease two addresses (the hole, then one at the cursor) and give both back. */
   @Benchmark
   public Ipv4Address allocateTwoReleaseTwo() {

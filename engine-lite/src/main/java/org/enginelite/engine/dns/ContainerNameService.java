@@ -56,7 +56,7 @@ public final class ContainerNameService implements EndpointListener, AutoCloseab
     if (n.isEmpty() || !n.get().isBridge() || n.get().isDefaultBridge() || e.ip().isEmpty()) {
       return;
     }
-    table.register(e.networkId(), e.containerId(), names(e), Ipv4Address.parse(e.ip()));
+    table.register(e.networkId(), e.containerId(), names(e, n.get().name()), Ipv4Address.parse(e.ip()));
     Set<String> nets = networksOf.computeIfAbsent(e.containerId(), k -> ConcurrentHashMap.newKeySet());
     nets.add(e.networkId());
     if (servers.containsKey(e.containerId())) {
@@ -94,14 +94,19 @@ public final class ContainerNameService implements EndpointListener, AutoCloseab
     return servers.containsKey(containerId);
   }
 
-  /** Docker's names of an endpoint: the container name, its aliases on the network, its short id. */
-  static Set<String> names(EndpointRecord e) {
-    Set<String> names = new LinkedHashSet<>();
+  /**
+   * Docker's names of an endpoint: the container name, its aliases on the network, its short id, and each of
+   * them qualified by the network name ({@code web.my_bridge}), which Docker's resolver also answers.
+   */
+  static Set<String> names(EndpointRecord e, String networkName) {
+    Set<String> plain = new LinkedHashSet<>();
     if (e.containerName() != null && !e.containerName().isEmpty()) {
-      names.add(e.containerName());
+      plain.add(e.containerName());
     }
-    names.addAll(e.aliases());
-    names.add(e.containerId().substring(0, Math.min(12, e.containerId().length())));
+    plain.addAll(e.aliases());
+    plain.add(e.containerId().substring(0, Math.min(12, e.containerId().length())));
+    Set<String> names = new LinkedHashSet<>(plain);
+    plain.forEach(n -> names.add(n + "." + networkName));
     return names;
   }
 

@@ -2,6 +2,7 @@ package org.enginelite.engine.volume;
 
 import java.util.List;
 import org.enginelite.driver.NotFoundException;
+import org.enginelite.driver.volume.Volume;
 import org.enginelite.engine.spi.ContainerSetupStep;
 import org.enginelite.engine.spi.EngineContext;
 import org.enginelite.engine.spi.EngineExtension;
@@ -18,11 +19,12 @@ import org.enginelite.volume.local.LocalVolumeDriver;
  * behind {@code -v}, {@code --mount}, {@code --tmpfs} and {@code --volumes-from}.
  */
 public final class VolumeExtension implements EngineExtension {
+  private final LocalVolumeDriver local;
   private final VolumeService volumes;
   private final VolumeSetupStep step;
 
   public VolumeExtension(EngineContext engine) {
-    LocalVolumeDriver local = LocalVolumeDriver.open(engine.dataRoot().resolve("volumes"), engine.store());
+    this.local = LocalVolumeDriver.open(engine.dataRoot().resolve("volumes"), engine.store());
     this.volumes = new VolumeService(engine.store(), List.of(local));
     MountPlanner planner = new MountPlanner(ref -> mountsOf(engine, ref));
     this.step = new VolumeSetupStep(volumes, planner, engine.store(), engine.json());
@@ -47,5 +49,26 @@ public final class VolumeExtension implements EngineExtension {
   @Override
   public void routes(Routes routes) {
     new VolumeRoutes(volumes).register(routes);
+  }
+
+  /**
+   * After a crash, containers that died while the daemon was down never released their volumes: drop those
+   * mounts (which also unmounts tmpfs and bind volumes nobody uses any more).
+   */
+  @Override
+  public void started(EngineContext engine) {
+    for (Volume v : local.list()) {
+      for (String containerId : local.mountedBy(v.name())) {
+        if (!isRunning(engine, containerId)) {
+          local.unmount(v.name(), containerId);
+        }
+      }
+    }
+  }
+
+  private static boolean isRunning(EngineContext engine, String containerId) {
+    return engine.containers().find(containerId)
+        .map(id -> engine.containers().inspect(id).path("State").path("Running").asBoolean())
+        .orElse(false);
   }
 }

@@ -1,5 +1,6 @@
 package org.enginelite.engine.dns;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,15 @@ class ContainerNameServiceTest {
     assertTrue(lookup(db, "frontend").contains("172.30.0.2"));
     assertTrue(lookup(db, "aaaaaaaaaaaa").contains("172.30.0.2"));
     assertTrue(lookup(web, "db").contains("172.30.0.3"));
+    assertTrue(lookup(web, "db.my_bridge").contains("172.30.0.3"));
+  }
+
+  @Test
+  void names_areNameAliasesShortIdAndEachQualifiedByNetwork() {
+    assertEquals(List.of("web", "frontend", "aaaaaaaaaaaa", "web.my_bridge", "frontend.my_bridge",
+        "aaaaaaaaaaaa.my_bridge"),
+        List.copyOf(ContainerNameService.names(endpoint(USER, WEB_ID, "web", "172.30.0.2", List.of("frontend")),
+            "my_bridge")));
   }
 
   @Test

@@ -51,9 +51,14 @@ final class RelayHandler extends ChannelDuplexHandler implements ChannelFutureLi
     this.ctx = ctx;
   }
 
+  /** False for a backend socket whose connect failed: its late events are not the session's business. */
+  private boolean current(ChannelHandlerContext ctx) {
+    return fromClient || ctx.channel() == session.backendChannel();
+  }
+
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (!(msg instanceof ByteBuf)) {
+    if (!(msg instanceof ByteBuf) || !current(ctx)) {
       ReferenceCountUtil.release(msg);
       return;
     }
@@ -95,7 +100,7 @@ final class RelayHandler extends ChannelDuplexHandler implements ChannelFutureLi
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-    if (evt instanceof ChannelInputShutdownEvent && !inputDone) {
+    if (evt instanceof ChannelInputShutdownEvent && !inputDone && current(ctx)) {
       if (splicing) {
         inputDone = true;
         ctx.channel().config().setAutoRead(false);
@@ -113,7 +118,11 @@ final class RelayHandler extends ChannelDuplexHandler implements ChannelFutureLi
     if (!(cause instanceof IOException)) {
       ctx.fireExceptionCaught(cause);
     }
-    session.close();
+    if (current(ctx)) {
+      session.close();
+    } else {
+      ctx.close();
+    }
   }
 
   private void spliceNextChunk() {

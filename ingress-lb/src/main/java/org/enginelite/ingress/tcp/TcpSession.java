@@ -1,13 +1,17 @@
 package org.enginelite.ingress.tcp;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.SocketChannelConfig;
+import io.netty.channel.unix.Socket;
+import io.netty.channel.unix.UnixChannel;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import org.enginelite.ingress.ProxyProtocol;
 import org.enginelite.ingress.pool.Backend;
@@ -23,6 +27,7 @@ final class TcpSession implements ChannelFutureListener {
   final Channel client;
   private Channel backendChannel;
   private Backend backend;
+  private final int connectTimeoutMillis;
   private int attempts;
   private boolean clientEof;
   private boolean backendEof;
@@ -34,6 +39,7 @@ final class TcpSession implements ChannelFutureListener {
     this.listener = listener;
     this.state = listener.state();
     this.client = client;
+    this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, state.options().connectTimeout().toMillis());
   }
 
   void start() {
@@ -52,22 +58,32 @@ final class TcpSession implements ChannelFutureListener {
     }
     attempts++;
     backend = next;
-    new Bootstrap()
-        .group(client.eventLoop())
-        .channel(listener.transport().socketChannel())
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) state.options().connectTimeout().toMillis())
-        .option(ChannelOption.AUTO_READ, false)
-        .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-        .option(ChannelOption.TCP_NODELAY, true)
-        .handler(new RelayHandler(this, false))
-        .connect(next.address())
-        .addListener(this);
+    SocketChannel ch = listener.transport().newSocketChannel();
+    SocketChannelConfig config = ch.config();
+    config.setAutoRead(false);
+    config.setAllowHalfClosure(true);
+    // TCP_NODELAY is already on: Netty sets it on every new socket on Linux.
+    config.setConnectTimeoutMillis(connectTimeoutMillis);
+    ch.pipeline().addLast(new RelayHandler(this, false));
+    client.eventLoop().register(ch).addListener(registered);
   }
+
+  /** The backend socket joined the client's event loop: connect it. */
+  private final ChannelFutureListener registered =
+      f -> {
+        if (f.isSuccess()) {
+          f.channel().connect(backend.address()).addListener(this);
+        } else {
+          f.channel().close();
+          close();
+        }
+      };
 
   /** Backend connect finished. */
   @Override
   public void operationComplete(ChannelFuture f) {
     if (!f.isSuccess()) {
+      f.channel().close();
       backend.markFailed(state.backoffNanos());
       connectNext();
       return;
@@ -154,14 +170,48 @@ final class TcpSession implements ChannelFutureListener {
     }
   }
 
+  /** Sends a FIN to {@code peer} once what is queued for it is written. */
   private static void shutdownOutputAfterFlush(Channel peer) {
-    peer.writeAndFlush(Unpooled.EMPTY_BUFFER)
-        .addListener(
-            f -> {
-              if (f.isSuccess() && peer instanceof DuplexChannel) {
-                ((DuplexChannel) peer).shutdownOutput();
-              }
-            });
+    if (nothingQueued(peer)) {
+      shutdownOutput(peer);
+    } else {
+      peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(SHUTDOWN_OUTPUT);
+    }
+  }
+
+  private static final ChannelFutureListener SHUTDOWN_OUTPUT =
+      f -> {
+        if (f.isSuccess()) {
+          shutdownOutput(f.channel());
+        }
+      };
+
+  /**
+   * shutdown(2) of the write side. Called on the socket itself because Netty's shutdownOutput() builds an
+   * exception with a stack trace for every call (to fail writes queued after it; there are none here).
+   */
+  private static void shutdownOutput(Channel ch) {
+    if (ch instanceof UnixChannel && ((UnixChannel) ch).fd() instanceof Socket) {
+      try {
+        ((Socket) ((UnixChannel) ch).fd()).shutdown(false, true);
+      } catch (IOException e) {
+        ch.close();
+      }
+    } else if (ch instanceof DuplexChannel) {
+      ((DuplexChannel) ch).shutdownOutput();
+    }
+  }
+
+  private static boolean nothingQueued(Channel ch) {
+    ChannelOutboundBuffer out = ch.unsafe().outboundBuffer();
+    return out == null || out.isEmpty();
+  }
+
+  private static boolean outputShut(Channel ch) {
+    if (ch instanceof UnixChannel && ((UnixChannel) ch).fd() instanceof Socket) {
+      return ((Socket) ((UnixChannel) ch).fd()).isOutputShutdown();
+    }
+    return ch instanceof DuplexChannel && ((DuplexChannel) ch).isOutputShutdown();
   }
 
   private void closeAfterFlush() {
@@ -172,10 +222,10 @@ final class TcpSession implements ChannelFutureListener {
   }
 
   private static void closeAfterFlush(Channel ch) {
-    if (ch.isActive()) {
-      ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-    } else {
+    if (!ch.isActive() || outputShut(ch) || nothingQueued(ch)) {
       ch.close();
+    } else {
+      ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
   }
 

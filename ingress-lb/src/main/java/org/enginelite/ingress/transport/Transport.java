@@ -12,6 +12,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -55,6 +56,11 @@ public enum Transport {
   public EventLoopGroup newGroup(int threads, String name) {
     IoHandlerFactory factory = this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), factory);
+  }
+
+  /** A new unregistered client socket; cheaper per connection than a Bootstrap (no option maps, no reflection). */
+  public SocketChannel newSocketChannel() {
+    return this == EPOLL ? new EpollSocketChannel() : new NioSocketChannel();
   }
 
   public Class<? extends ServerChannel> serverChannel() {

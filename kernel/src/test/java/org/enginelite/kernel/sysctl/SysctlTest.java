@@ -19,6 +19,17 @@ class SysctlTest {
     NetNs ns = NetNs.create(dir.resolve("elsys"));
     try {
       String hostBefore = Sysctl.get("net.ipv4.ip_forward").orElseThrow();
+      // A new namespace inherits IPv4 settings from the initial one (devconf_inherit_init_net), so start at 0.
+      ns.run(() -> {
+        Sysctl.set("net.ipv4.ip_forward", "0");
+        return null;
+      });
+      // A new namespace copies ip_forward from the initial one (net.core.devconf_inherit_init_net=0), so start
+      // it from 0 to see the enable take effect.
+      ns.run(() -> {
+        Sysctl.set("net.ipv4.ip_forward", "0");
+        return null;
+      });
       assertEquals("0", ns.run(() -> Sysctl.get("net.ipv4.ip_forward").orElseThrow()));
       ns.run(() -> {
         Sysctl.enableIpForward();

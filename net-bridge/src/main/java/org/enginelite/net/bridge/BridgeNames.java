@@ -2,17 +2,18 @@ package org.enginelite.net.bridge;
 
 import org.enginelite.driver.network.IfName;
 import org.enginelite.driver.network.NetworkSpec;
+import org.enginelite.kernel.KernelNames;
 
 /** How the driver names and labels its kernel objects; every name starts with "el" so recovery finds its own. */
 public final class BridgeNames {
   /** The default network's bridge, as Docker's is docker0; the engine passes it as the bridge.name option. */
-  public static final String DEFAULT_BRIDGE = "el0";
+  public static final String DEFAULT_BRIDGE = KernelNames.PREFIX + "0";
   /** User networks' bridges: elbr-<first 10 of the network id> (15 bytes at most). */
-  public static final String BRIDGE_PREFIX = "elbr-";
+  public static final String BRIDGE_PREFIX = KernelNames.PREFIX + "br-";
   /** Host ends of endpoints' veth pairs: elv<first 12 of the endpoint id>. */
-  public static final String VETH_PREFIX = "elv";
+  public static final String VETH_PREFIX = KernelNames.PREFIX + "v";
   /** IFLA_IFALIAS on every bridge the driver made: el:net:<network id>, so bridges with custom names are found. */
-  public static final String ALIAS_PREFIX = "el:net:";
+  public static final String ALIAS_PREFIX = KernelNames.PREFIX + ":net:";
 
   private BridgeNames() {}
 
@@ -35,12 +36,12 @@ public final class BridgeNames {
 
   /** The firewall tag of a network's rules. */
   public static String networkTag(String networkId) {
-    return "el:net:" + cut(networkId, 12);
+    return KernelNames.PREFIX + ":net:" + cut(networkId, 12);
   }
 
   /** The firewall tag of an endpoint's published-port rules. */
   public static String endpointTag(String endpointId) {
-    return "el:ep:" + cut(endpointId, 12);
+    return KernelNames.PREFIX + ":ep:" + cut(endpointId, 12);
   }
 
   static String cut(String id, int max) {

@@ -1,14 +1,15 @@
 package org.enginelite.net.bridge.iptables;
 
 import java.util.List;
+import org.enginelite.kernel.KernelNames;
 
 /** The driver's chains and how the built-in chains jump to them. */
 public final class Chains {
-  public static final String FORWARD = "EL-FORWARD";
-  public static final String ISOLATION_1 = "EL-ISOLATION-1";
-  public static final String ISOLATION_2 = "EL-ISOLATION-2";
-  public static final String DNAT = "EL-DNAT";
-  public static final String POSTROUTING = "EL-POSTROUTING";
+  public static final String FORWARD = KernelNames.CHAIN_PREFIX + "FORWARD";
+  public static final String ISOLATION_1 = KernelNames.CHAIN_PREFIX + "ISOLATION-1";
+  public static final String ISOLATION_2 = KernelNames.CHAIN_PREFIX + "ISOLATION-2";
+  public static final String DNAT = KernelNames.CHAIN_PREFIX + "DNAT";
+  public static final String POSTROUTING = KernelNames.CHAIN_PREFIX + "POSTROUTING";
   /** Tag of the jumps that hook the chains in; they go when the last tagged rule goes. */
   public static final String BASE_TAG = "el:base";
 

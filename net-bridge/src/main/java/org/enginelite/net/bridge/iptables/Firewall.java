@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.enginelite.kernel.KernelNames;
 
 /**
  * Owns the driver's iptables state. Every rule carries a tag ({@code -m comment --comment el:net:<id12>}); a call
@@ -99,13 +100,20 @@ public final class Firewall {
       }
     }
     for (Chains.Jump j : Chains.JUMPS) {
-      boolean there = existing.stream().anyMatch(r -> r.table.equals(j.table()) && r.chain.equals(j.from())
-          && Chains.BASE_TAG.equals(r.tag) && r.chainAndSpec.endsWith("-j " + j.target()));
-      if (!there) {
-        String spec = (j.match().isEmpty() ? "" : j.match() + " ") + "-m comment --comment " + Chains.BASE_TAG
-            + " -j " + j.target();
+      List<SavedRule> inChain = existing.stream()
+          .filter(r -> r.table.equals(j.table()) && r.chain.equals(j.from())).toList();
+      SavedRule ours = inChain.stream()
+          .filter(r -> Chains.BASE_TAG.equals(r.tag) && r.chainAndSpec.endsWith("-j " + j.target()))
+          .findFirst().orElse(null);
+      String spec = (j.match().isEmpty() ? "" : j.match() + " ") + "-m comment --comment " + Chains.BASE_TAG
+          + " -j " + j.target();
+      if (ours == null) {
         out.get(j.table()).append(j.first() ? "-I " + j.from() + " 1 " : "-A " + j.from() + " ").append(spec)
             .append('\n');
+      } else if (j.first() && inChain.get(0) != ours) {
+        // Another manager (a restarted dockerd) inserted its rules before ours: move our jump back to the top.
+        out.get(j.table()).append("-D ").append(ours.chainAndSpec).append('\n')
+            .append("-I ").append(j.from()).append(" 1 ").append(spec).append('\n');
       }
     }
     for (var e : declarations.entrySet()) {
@@ -116,7 +124,7 @@ public final class Firewall {
   /** Nothing of ours is left: remove the jumps, then flush and delete the chains. */
   private static void tearDown(List<SavedRule> existing, Set<String> present, Map<String, StringBuilder> out) {
     for (SavedRule r : existing) {
-      if (Chains.BASE_TAG.equals(r.tag) && !r.chain.startsWith("EL-")) {
+      if (Chains.BASE_TAG.equals(r.tag) && !KernelNames.isOurChain(r.chain)) {
         out.get(r.table).append("-D ").append(r.chainAndSpec).append('\n');
       }
     }

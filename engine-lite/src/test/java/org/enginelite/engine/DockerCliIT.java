@@ -1,0 +1,101 @@
+package org.enginelite.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.enginelite.engine.testing.BusyboxImage;
+import org.enginelite.engine.testing.TestDaemon;
+import org.enginelite.testkit.Privileged;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The unmodified docker CLI against the engine's socket. */
+@Privileged
+class DockerCliIT {
+  private static TestDaemon daemon;
+
+  record Result(int code, String out, String err) {}
+
+  @BeforeAll
+  static void start() throws Exception {
+    daemon = TestDaemon.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (daemon != null) {
+      daemon.close();
+    }
+  }
+
+  private static Result docker(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Files.exists(Path.of("/usr/local/bin/docker")) ? "/usr/local/bin/docker" : "docker");
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("DOCKER_HOST", daemon.host());
+    pb.environment().put("DOCKER_CONFIG", daemon.dataRoot().resolveSibling("docker-config").toString());
+    Path err = Files.createTempFile("el-docker-", ".err");
+    try {
+      Process p = pb.redirectError(err.toFile()).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "docker " + String.join(" ", args) + " hung");
+      return new Result(p.exitValue(), out, Files.readString(err));
+    } finally {
+      Files.deleteIfExists(err);
+    }
+  }
+
+  private static Result ok(String... args) throws Exception {
+    Result r = docker(args);
+    assertEquals(0, r.code(), "docker " + String.join(" ", args) + ": " + r.err() + "\n" + daemon.log());
+    return r;
+  }
+
+  @Test
+  void dockerCli_importRunPsLogsExecInspectStopStartWaitRm() throws Exception {
+    Result imported = ok("import", BusyboxImage.tarball().toString(), "cli-busybox:1");
+    assertTrue(imported.out().startsWith("sha256:"), imported.out());
+    assertTrue(ok("images").out().contains("cli-busybox"));
+
+    Result fg = docker("run", "--name", "fg", "cli-busybox:1", "sh", "-c", "echo to-out; echo to-err >&2; exit 3");
+    assertEquals(3, fg.code(), fg.err());
+    assertEquals("to-out\n", fg.out());
+    assertTrue(fg.err().contains("to-err"), fg.err());
+
+    Result rm = docker("run", "--rm", "cli-busybox:1", "echo", "gone");
+    assertEquals(0, rm.code(), rm.err());
+    assertEquals("gone\n", rm.out());
+
+    String id = ok("run", "-d", "--name", "bg", "-e", "WHO=engine", "cli-busybox:1", "sh", "-c",
+        "echo hello $WHO; while true; do sleep 0.2; done").out().trim();
+    assertEquals(64, id.length(), id);
+    assertTrue(ok("ps").out().contains("bg"));
+    assertTrue(ok("ps", "-a").out().contains("fg"));
+    for (int i = 0; i < 50 && !ok("logs", "bg").out().contains("hello"); i++) {
+      Thread.sleep(100);
+    }
+    assertEquals("hello engine\n", ok("logs", "bg").out());
+    Result exec = docker("exec", "bg", "sh", "-c", "echo in-container $WHO; hostname; exit 4");
+    assertEquals(4, exec.code(), exec.err());
+    assertEquals("in-container engine\n" + id.substring(0, 12) + "\n", exec.out());
+    assertEquals("running", ok("inspect", "-f", "{{.State.Status}}", "bg").out().trim());
+    ok("stop", "-t", "1", "bg");
+    assertEquals("137", ok("wait", "bg").out().trim());
+    ok("start", "bg");
+    assertEquals("true", ok("inspect", "-f", "{{.State.Running}}", "bg").out().trim());
+    ok("rm", "-f", "bg");
+    ok("rm", "fg");
+    assertTrue(docker("inspect", "bg").err().contains("No such"));
+    assertEquals("", ok("ps", "-aq").out());
+    assertEquals(List.of(), daemon.mountsLeft());
+    assertEquals(List.of(), daemon.netnsFilesLeft());
+  }
+}
