@@ -6,7 +6,7 @@
 #   create+rm          POST /networks/create, then DELETE /networks/{id}
 #   connect+disconnect POST /networks/{id}/connect and /disconnect of a running container
 #   run --net          POST /containers/create with NetworkMode my_bridge + POST /containers/{id}/start
-# Each daemon runs in a network namespace of its own made here (so neither touches the host's links or
+# Each daemon runs in a network namespace of its own made here (entered with nsenter, which leaves mounts alone) (so neither touches the host's links or
 # iptables), on temporary data and exec roots; dockerd runs only when installed, and gets only an image made
 # locally with `docker import` (asked for an image it lacks it would try a registry).
 #
@@ -110,7 +110,7 @@ bench() {
 ip netns add "$NS_EL"
 ip -n "$NS_EL" link set lo up
 mkdir -p "$WORK/el"
-ip netns exec "$NS_EL" java -cp "$EL_ROOT/engine-lite/target/engine-lite-0.1.0-SNAPSHOT.jar:$EL_ROOT/engine-lite/target/lib/*" \
+nsenter --net="/run/netns/$NS_EL" java -cp "$EL_ROOT/engine-lite/target/engine-lite-0.1.0-SNAPSHOT.jar:$EL_ROOT/engine-lite/target/lib/*" \
   org.enginelite.engine.EngineDaemon --data-root "$WORK/el/data" --exec-root "$WORK/el/exec" \
   -H "unix://$WORK/el/engine.sock" >"$WORK/el/daemon.log" 2>&1 &
 PIDS+=($!)
@@ -123,7 +123,7 @@ if command -v dockerd >/dev/null 2>&1; then
   ip -n "$NS_DOCKER" link set lo up
   mkdir -p "$WORK/docker"
   # Its own bridge device name and address pool, so nothing collides with a system docker0.
-  ip netns exec "$NS_DOCKER" dockerd --data-root "$WORK/docker/data" --exec-root "$WORK/docker/exec" \
+  nsenter --net="/run/netns/$NS_DOCKER" dockerd --data-root "$WORK/docker/data" --exec-root "$WORK/docker/exec" \
     --pidfile "$WORK/docker/dockerd.pid" -H "unix://$WORK/docker/docker.sock" --bridge none \
     --default-address-pool base=10.213.0.0/16,size=24 >"$WORK/docker/daemon.log" 2>&1 &
   PIDS+=($!)

@@ -1,5 +1,6 @@
 package org.enginelite.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,11 @@ final class DeferredContainers implements Containers {
   @Override
   public Optional<String> find(String ref) {
     return t().find(ref);
+  }
+
+  @Override
+  public void putFields(String ref, Map<String, JsonNode> inspectFields, Map<String, JsonNode> summaryFields) {
+    t().putFields(ref, inspectFields, summaryFields);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package org.enginelite.engine;
 
 import java.util.List;
+import org.enginelite.engine.dns.DnsExtension;
+import org.enginelite.engine.network.NetworksExtension;
 import org.enginelite.engine.spi.EngineContext;
 import org.enginelite.engine.spi.EngineExtension;
 
@@ -15,8 +17,10 @@ public final class EngineExtensions {
   private EngineExtensions() {}
 
   public static List<EngineExtension> all(EngineContext engine) {
+    NetworksExtension networks = NetworksExtension.create(engine);
     return List.of(
-        // new NetworksExtension(engine),
+        networks,
+        new DnsExtension(networks.containerNetworking(), networks.networks().store()),
         new org.enginelite.engine.volume.VolumeExtension(engine),
         new org.enginelite.engine.swarm.SwarmExtension(engine, ENGINE_VERSION)
     );

@@ -13,7 +13,8 @@ import org.enginelite.driver.InvalidParameterException;
  * @param failureBackoff how long a refusing backend is skipped before it is tried again; doubles on every
  *     further failure up to 32 times this value
  * @param udpIdleTimeout a UDP flow (client address pinned to one backend) expires after this long without traffic
- * @param splice move TCP payload with splice(2) inside the kernel when the transport allows it
+ * @param splice move the payload of bulk TCP streams (past 128 KiB in one direction) with splice(2) inside the
+ *     kernel when the transport allows it; the byte counters of a spliced stream advance per 64 KiB chunk
  */
 public record FrontendOptions(
     Duration connectTimeout,

@@ -2,6 +2,7 @@ package org.enginelite.engine.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -132,8 +133,11 @@ final class ContainerRuntime implements AutoCloseable {
       stepsStarted = true;
       UserIds user = UserIds.resolve(spec.user(), paths.rootfs());
       Executables.check(paths.rootfs(), spec);
-      Files.write(paths.config(), oci.build(r.id(), spec, paths, user, ctx.env(), ctx.mounts()).toString()
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      ObjectNode config = oci.build(r.id(), spec, paths, user, ctx.env(), ctx.mounts());
+      if ("host".equals(r.request().path("HostConfig").path("NetworkMode").asText())) {
+        OciSpecBuilder.shareHostNetwork(config); // --network host: no namespace of its own, as in Docker
+      }
+      Files.write(paths.config(), config.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       Files.deleteIfExists(paths.pidFile());
       Files.deleteIfExists(paths.exitFile());
       long logOffset = Files.exists(paths.log()) ? Files.size(paths.log()) : 0;

@@ -1,5 +1,6 @@
 package org.enginelite.engine.container;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -232,6 +233,24 @@ public final class ContainerService implements Containers, AutoCloseable {
   public ObjectNode inspect(String ref) {
     ContainerRecord r = repo.resolve(ref);
     return json.inspect(r, runtime.paths(r.id()), imageConfig(r), execs.idsOf(r.id()));
+  }
+
+  @Override
+  public void putFields(String ref, Map<String, JsonNode> inspectFields, Map<String, JsonNode> summaryFields) {
+    String id = repo.resolve(ref).id();
+    ReentrantLock lock = repo.lock(id);
+    try {
+      repo.store().transact(() -> {
+        ContainerRecord r = repo.resolve(id);
+        ObjectNode inspect = r.inspectFields().deepCopy();
+        inspectFields.forEach(inspect::set);
+        ObjectNode summary = r.summaryFields().deepCopy();
+        summaryFields.forEach(summary::set);
+        repo.put(r.withFields(inspect, summary));
+      });
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** {@code GET /containers/json}: running ones unless {@code all} (or a status filter), newest first. */

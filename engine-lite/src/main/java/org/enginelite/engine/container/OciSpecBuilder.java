@@ -66,6 +66,16 @@ final class OciSpecBuilder {
     return config;
   }
 
+  /** Drops the network namespace from the spec, so the container shares the daemon's (Docker's host mode). */
+  static void shareHostNetwork(ObjectNode config) {
+    ArrayNode namespaces = (ArrayNode) config.path("linux").path("namespaces");
+    for (int i = namespaces.size() - 1; i >= 0; i--) {
+      if (namespaces.get(i).path("type").asText().equals("network")) {
+        namespaces.remove(i);
+      }
+    }
+  }
+
   static String hostnameOf(ContainerSpec spec, String id) {
     return spec.hostname().isEmpty() ? id.substring(0, 12) : spec.hostname();
   }

@@ -79,8 +79,17 @@ public final class NetworksExtension implements EngineExtension {
 
   @Override
   public void routes(Routes routes) {
-    new NetworkRoutes(networks, networking, engine.containers(), engine.execRoot().resolve("netns"), () -> { })
-        .register(routes);
+    new NetworkRoutes(networks, networking, engine.containers(), engine.execRoot().resolve("netns"),
+        this::settingsChanged).register(routes);
+  }
+
+  /** Keeps a container's inspect and list data in step after a connect or disconnect. */
+  private void settingsChanged(ContainerHandle c, boolean running) {
+    var json = engine.json();
+    engine.containers().putFields(c.id(),
+        Map.of("NetworkSettings", json.valueToTree(view.inspect(c.id(), c.config(), running, c.netns().toString()))),
+        Map.of("NetworkSettings", json.valueToTree(view.summary(c.id(), c.config(), running)),
+            "Ports", json.valueToTree(view.summaryPorts(c.id(), c.config(), running))));
   }
 
   @Override

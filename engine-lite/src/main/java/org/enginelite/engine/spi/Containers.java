@@ -1,5 +1,6 @@
 package org.enginelite.engine.spi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,13 @@ public interface Containers {
 
   /** The full id of {@code ref}, empty when no container matches. */
   Optional<String> find(String ref);
+
+  /**
+   * Sets top-level fields of a container's {@code /containers/{id}/json} body and of its {@code /containers/json}
+   * entry from outside its setup steps (a network connect on a running container), kept in the container's
+   * record as {@link ContainerContext#putInspectField} keeps them.
+   */
+  void putFields(String ref, Map<String, JsonNode> inspectFields, Map<String, JsonNode> summaryFields);
 
   /** Blocks until the container is not running and returns its exit code. */
   int waitNotRunning(String ref);

@@ -54,6 +54,7 @@ public final class TcpListener implements Listener {
     InetSocketAddress address = state.frontend().listen();
     for (EventExecutor executor : group) {
       EventLoop loop = (EventLoop) executor;
+      // Accepted sockets get TCP_NODELAY from Netty's defaults on Linux; setting it again costs a syscall each.
       ServerBootstrap b =
           new ServerBootstrap()
               .group(loop, loop)
@@ -62,7 +63,6 @@ public final class TcpListener implements Listener {
               .option(ChannelOption.SO_REUSEADDR, true)
               .childOption(ChannelOption.AUTO_READ, false)
               .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-              .childOption(ChannelOption.TCP_NODELAY, true)
               .childHandler(new Init());
       if (transport.isNative()) {
         b.option(EpollChannelOption.SO_REUSEPORT, true);

@@ -62,7 +62,7 @@ final class TcpSession implements ChannelFutureListener {
     SocketChannelConfig config = ch.config();
     config.setAutoRead(false);
     config.setAllowHalfClosure(true);
-    config.setTcpNoDelay(true);
+    // TCP_NODELAY is already on: Netty sets it on every new socket on Linux.
     config.setConnectTimeoutMillis(connectTimeoutMillis);
     ch.pipeline().addLast(new RelayHandler(this, false));
     client.eventLoop().register(ch).addListener(registered);

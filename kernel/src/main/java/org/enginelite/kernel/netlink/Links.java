@@ -76,11 +76,23 @@ public final class Links {
    * existing link of another kind is an error.
    */
   public Link createBridge(IfName name, int mtu) {
+    return createBridge(name, mtu, null);
+  }
+
+  /**
+   * As {@link #createBridge(IfName, int)}, with a fixed MAC when {@code mac} is set. A bridge without one takes the
+   * lowest MAC of its ports and changes it as ports come and go, which invalidates its neighbours' ARP entries for
+   * the gateway; an assigned MAC stays.
+   */
+  public Link createBridge(IfName name, int mtu, MacAddress mac) {
     MessageBuilder m = new MessageBuilder(Rtnl.RTM_NEWLINK,
         Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK | Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL)
         .ifinfo(Rtnl.AF_UNSPEC, 0, Rtnl.IFF_UP, Rtnl.IFF_UP)
         .attrString(Rtnl.IFLA_IFNAME, name.value())
         .attrU32(Rtnl.IFLA_MTU, mtu);
+    if (mac != null) {
+      m.attr(Rtnl.IFLA_ADDRESS, mac.bytes());
+    }
     int info = m.beginNested(Rtnl.IFLA_LINKINFO);
     m.attrString(Rtnl.IFLA_INFO_KIND, "bridge");
     m.endNested(info);

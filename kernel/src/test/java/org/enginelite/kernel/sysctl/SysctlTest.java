@@ -24,6 +24,12 @@ class SysctlTest {
         Sysctl.set("net.ipv4.ip_forward", "0");
         return null;
       });
+      // A new namespace copies ip_forward from the initial one (net.core.devconf_inherit_init_net=0), so start
+      // it from 0 to see the enable take effect.
+      ns.run(() -> {
+        Sysctl.set("net.ipv4.ip_forward", "0");
+        return null;
+      });
       assertEquals("0", ns.run(() -> Sysctl.get("net.ipv4.ip_forward").orElseThrow()));
       ns.run(() -> {
         Sysctl.enableIpForward();

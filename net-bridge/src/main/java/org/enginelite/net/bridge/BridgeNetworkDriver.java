@@ -1,5 +1,6 @@
 package org.enginelite.net.bridge;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.enginelite.driver.network.IfName;
 import org.enginelite.driver.network.InterfaceInfo;
 import org.enginelite.driver.network.JoinInfo;
 import org.enginelite.driver.network.JoinSpec;
+import org.enginelite.driver.network.MacAddress;
 import org.enginelite.driver.network.NetworkDriver;
 import org.enginelite.driver.network.NetworkSpec;
 import org.enginelite.driver.network.PortBinding;
@@ -78,7 +80,8 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
           + " link of that name exists");
     }
     new StepQueue()
-        .add(new CreateBridgeDevice(links, bridge, spec.bridgeOptions().mtu(), BridgeNames.alias(spec.id())))
+        .add(new CreateBridgeDevice(links, bridge, spec.bridgeOptions().mtu(), bridgeMac(spec),
+            BridgeNames.alias(spec.id())))
         .add(new AssignBridgeAddress(links, host.rtnetlink().addresses(), bridge, spec.gatewayCidr()))
         .add(new EnableForwarding(host, bridge, spec.internal()))
         .add(new InstallNetworkRules(firewall, BridgeNames.networkTag(spec.id()), NetworkRules.of(spec, bridge)))
@@ -208,6 +211,11 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
   @Override
   public void close() {
     ports.retain(Set.of());
+  }
+
+  /** Docker's MAC scheme applied to the gateway address: unique in the network, since no endpoint has it. */
+  private static MacAddress bridgeMac(NetworkSpec spec) {
+    return spec.gateway() instanceof Inet4Address v4 ? MacAddress.fromIpv4(v4) : null;
   }
 
   private NetworkSpec network(String id) {

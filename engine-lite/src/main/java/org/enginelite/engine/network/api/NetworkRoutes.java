@@ -26,14 +26,20 @@ public final class NetworkRoutes {
   private final ContainerNetworking containerNetworking;
   private final Containers containers;
   private final Path netnsDir;
-  private final Runnable afterChange;
+  private final SettingsChanged afterChange;
+
+  /** Told when connect or disconnect changed a container's networks, so its inspect data can follow. */
+  @FunctionalInterface
+  public interface SettingsChanged {
+    void changed(ContainerHandle container, boolean running);
+  }
 
   /**
    * @param netnsDir where containers' namespaces are pinned ({@code <exec-root>/netns})
-   * @param afterChange called with nothing when a connect or disconnect changed a container's networks
+   * @param afterChange called when a connect or disconnect changed a container's networks
    */
   public NetworkRoutes(NetworkService networks, ContainerNetworking containerNetworking, Containers containers,
-      Path netnsDir, Runnable afterChange) {
+      Path netnsDir, SettingsChanged afterChange) {
     this.networks = networks;
     this.containerNetworking = containerNetworking;
     this.containers = containers;
@@ -87,7 +93,7 @@ public final class NetworkRoutes {
         : cfg.ipamConfig().ipv4Address());
     List<String> aliases = cfg == null || cfg.aliases() == null ? List.of() : cfg.aliases();
     containerNetworking.connect(c.handle(), c.running(), n, new EndpointRequest(n.id(), ip, aliases));
-    afterChange.run();
+    afterChange.changed(c.handle(), c.running());
     return ApiResponse.ok(null);
   }
 
@@ -106,7 +112,7 @@ public final class NetworkRoutes {
     }
     Loaded c = load(id.get());
     containerNetworking.disconnect(c.handle().id(), c.handle().name(), c.running(), n);
-    afterChange.run();
+    afterChange.changed(c.handle(), c.running());
     return ApiResponse.ok(null);
   }
 

@@ -100,13 +100,20 @@ public final class Firewall {
       }
     }
     for (Chains.Jump j : Chains.JUMPS) {
-      boolean there = existing.stream().anyMatch(r -> r.table.equals(j.table()) && r.chain.equals(j.from())
-          && Chains.BASE_TAG.equals(r.tag) && r.chainAndSpec.endsWith("-j " + j.target()));
-      if (!there) {
-        String spec = (j.match().isEmpty() ? "" : j.match() + " ") + "-m comment --comment " + Chains.BASE_TAG
-            + " -j " + j.target();
+      List<SavedRule> inChain = existing.stream()
+          .filter(r -> r.table.equals(j.table()) && r.chain.equals(j.from())).toList();
+      SavedRule ours = inChain.stream()
+          .filter(r -> Chains.BASE_TAG.equals(r.tag) && r.chainAndSpec.endsWith("-j " + j.target()))
+          .findFirst().orElse(null);
+      String spec = (j.match().isEmpty() ? "" : j.match() + " ") + "-m comment --comment " + Chains.BASE_TAG
+          + " -j " + j.target();
+      if (ours == null) {
         out.get(j.table()).append(j.first() ? "-I " + j.from() + " 1 " : "-A " + j.from() + " ").append(spec)
             .append('\n');
+      } else if (j.first() && inChain.get(0) != ours) {
+        // Another manager (a restarted dockerd) inserted its rules before ours: move our jump back to the top.
+        out.get(j.table()).append("-D ").append(ours.chainAndSpec).append('\n')
+            .append("-I ").append(j.from()).append(" 1 ").append(spec).append('\n');
       }
     }
     for (var e : declarations.entrySet()) {

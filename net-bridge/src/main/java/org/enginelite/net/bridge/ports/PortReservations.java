@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.enginelite.driver.ConflictException;
 import org.enginelite.driver.InternalException;
+import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.driver.network.PortBinding;
 import org.enginelite.net.bridge.HostNamespace;
 
@@ -97,8 +98,12 @@ public final class PortReservations {
       return new Held(b.withHostPort(port), channel);
     } catch (BindException e) {
       closeQuietly(channel);
-      throw new ConflictException(
-          "Bind for " + b.hostIp().getHostAddress() + ":" + b.hostPort() + " failed: port is already allocated", e);
+      String where = b.hostIp().getHostAddress() + ":" + b.hostPort();
+      if (e.getMessage() != null && e.getMessage().contains("in use")) {
+        throw new ConflictException("Bind for " + where + " failed: port is already allocated", e);
+      }
+      // EADDRNOTAVAIL and friends: the host has no such address; the user asked for it.
+      throw new InvalidParameterException("Bind for " + where + " failed: " + e.getMessage(), e);
     } catch (IOException e) {
       closeQuietly(channel);
       throw new InternalException("cannot reserve host port " + b + ": " + e.getMessage(), e);

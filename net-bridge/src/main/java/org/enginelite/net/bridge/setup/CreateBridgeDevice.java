@@ -1,6 +1,7 @@
 package org.enginelite.net.bridge.setup;
 
 import org.enginelite.driver.network.IfName;
+import org.enginelite.driver.network.MacAddress;
 import org.enginelite.kernel.netlink.Link;
 import org.enginelite.kernel.netlink.Links;
 
@@ -9,13 +10,16 @@ public final class CreateBridgeDevice implements SetupStep {
   private final Links links;
   private final IfName bridge;
   private final int mtu;
+  private final MacAddress mac;
   private final String alias;
   private boolean created;
 
-  public CreateBridgeDevice(Links links, IfName bridge, int mtu, String alias) {
+  /** {@code mac}: the bridge's fixed MAC, so it does not change as ports come and go. */
+  public CreateBridgeDevice(Links links, IfName bridge, int mtu, MacAddress mac, String alias) {
     this.links = links;
     this.bridge = bridge;
     this.mtu = mtu;
+    this.mac = mac;
     this.alias = alias;
   }
 
@@ -27,7 +31,7 @@ public final class CreateBridgeDevice implements SetupStep {
   @Override
   public void apply() {
     created = links.get(bridge.value()).isEmpty();
-    Link link = links.createBridge(bridge, mtu);
+    Link link = links.createBridge(bridge, mtu, mac);
     if (!alias.equals(link.alias())) {
       links.setAlias(link.index(), alias);
     }
