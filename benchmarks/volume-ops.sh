@@ -93,13 +93,19 @@ container_dd() {
   docker -H "unix://$sock" run --rm "$@" el-bench-busybox sh -c "$DD_SCRIPT" "$dir" "$SIZE_MIB" "$rf"
 }
 
-# Median write and read MiB/s over REPS runs of a dd command.
-throughput() {
-  local out w r
-  out="$(for _ in $(seq "$REPS"); do "$@"; done)"
-  w="$(echo "$out" | awk '{print $1}' | median)"
-  r="$(echo "$out" | awk '{print $2}' | median)"
-  awk -v s="$SIZE_MIB" -v w="$w" -v r="$r" 'BEGIN {printf "%.0f %.0f\n", s / w, s / r}'
+# MiB/s from the median of a column of seconds.
+mibs() { awk -v c="$1" '{print $c}' | median | awk -v s="$SIZE_MIB" '{printf "%.0f", ($1 > 0 ? s / $1 : 0)}'; }
+
+# Host and container runs alternate, REPS times, so both see the same load on a shared machine.
+# Prints "container_write container_read host_write host_read" in MiB/s (medians).
+paired() {
+  local host_dir="$1" rf="$2" sock="$3" dir="$4"; shift 4
+  local out="" _
+  for _ in $(seq "$REPS"); do
+    out+="$(host_dd "$host_dir" "$rf") $(container_dd "$sock" "$dir" "$rf" "$@")"$'\n'
+  done
+  out="${out%$'\n'}"
+  echo "$(echo "$out" | mibs 3) $(echo "$out" | mibs 4) $(echo "$out" | mibs 1) $(echo "$out" | mibs 2)"
 }
 
 run_suite() {
@@ -109,10 +115,11 @@ run_suite() {
   mkdir -p "$WORK/$name-bind"
   RESULT_CREATE_RM["$name"]="$(create_rm_ms "$sock")"
   docker -H "unix://$sock" volume create el-bench-vol >/dev/null
-  RESULT_IO["$name/volume"]="$(throughput container_dd "$sock" /data iflag=direct "${net[@]}" -v el-bench-vol:/data)"
-  RESULT_IO["$name/bind"]="$(throughput container_dd "$sock" /data iflag=direct "${net[@]}" \
+  RESULT_IO["$name/volume"]="$(paired "$WORK/host-disk" iflag=direct "$sock" /data "${net[@]}" \
+    -v el-bench-vol:/data)"
+  RESULT_IO["$name/bind"]="$(paired "$WORK/host-disk" iflag=direct "$sock" /data "${net[@]}" \
     -v "$WORK/$name-bind:/data")"
-  RESULT_IO["$name/tmpfs"]="$(throughput container_dd "$sock" /scratch "" "${net[@]}" \
+  RESULT_IO["$name/tmpfs"]="$(paired "$WORK/host-tmpfs" "" "$sock" /scratch "${net[@]}" \
     --tmpfs "/scratch:size=$((SIZE_MIB + 64))m")"
   docker -H "unix://$sock" volume rm el-bench-vol >/dev/null
 }
@@ -122,8 +129,7 @@ declare -A RESULT_CREATE_RM RESULT_IO
 
 mkdir -p "$WORK/host-disk" "$WORK/host-tmpfs"
 mount -t tmpfs -o "size=$((SIZE_MIB + 64))m" tmpfs "$WORK/host-tmpfs"
-HOST_DISK="$(throughput host_dd "$WORK/host-disk" iflag=direct)"
-HOST_TMPFS="$(throughput host_dd "$WORK/host-tmpfs" "")"
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 ENGINES=${ENGINES:-engine-lite docker}
 engines=()
@@ -146,13 +152,14 @@ if [ ${#engines[@]} = 2 ]; then
   echo "  engine-lite / docker = $(ratio "${RESULT_CREATE_RM[engine-lite]}" "${RESULT_CREATE_RM[docker]}") (target <= 0.33)"
 fi
 echo
-echo "dd of $SIZE_MIB MiB, median of $REPS (MiB/s write / read; ratio = container / host)"
-printf '  %-24s %7s %7s\n' "host disk" $HOST_DISK
-printf '  %-24s %7s %7s\n' "host tmpfs" $HOST_TMPFS
+echo "dd of $SIZE_MIB MiB, median of $REPS (MiB/s; host runs alternate with container runs; ratio = container / host)"
+printf '  %-20s %9s %9s %9s %9s %7s %7s\n' "" "c-write" "c-read" "h-write" "h-read" "write" "read"
 for e in "${engines[@]}"; do
   for kind in volume bind tmpfs; do
-    read -r w r <<<"${RESULT_IO[$e/$kind]}"
-    if [ $kind = tmpfs ]; then read -r hw hr <<<"$HOST_TMPFS"; else read -r hw hr <<<"$HOST_DISK"; fi
-    printf '  %-24s %7s %7s   write %s  read %s\n' "$e $kind" "$w" "$r" "$(ratio "$w" "$hw")" "$(ratio "$r" "$hr")"
+    read -r cw cr hw hr <<<"${RESULT_IO[$e/$kind]}"
+    printf '  %-20s %9s %9s %9s %9s %7s %7s\n' "$e $kind" "$cw" "$cr" "$hw" "$hr" "$(ratio "$cw" "$hw")" \
+      "$(ratio "$cr" "$hr")"
   done
 done
+echo
+echo "load average before: $LOAD_BEFORE  after: $(cut -d' ' -f1-3 /proc/loadavg)  ($(nproc) cores)"

@@ -99,7 +99,9 @@ public final class LocalVolumeDriver implements VolumeDriver {
               + String.join(" ", rec.sortedUsers()).transform(s -> "[" + s + "]"));
         }
         store.delete(LocalVolumeRecord.BUCKET, name);
-        VolumeHostMount.unmount(dirs.data(name));
+        if (!LocalVolumeOptions.parse(rec.options()).isPlainDirectory()) {
+          VolumeHostMount.unmount(dirs.data(name));
+        }
         dirs.moveToTrash(name);
         store.afterCommit(() -> dirs.emptyTrash(name));
       });

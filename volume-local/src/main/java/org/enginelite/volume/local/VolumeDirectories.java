@@ -146,14 +146,14 @@ final class VolumeDirectories {
   /** Deletes {@code top} and everything below it; mounts below it are detached first, never descended into. */
   void deleteTree(Path top) {
     Path norm = top.toAbsolutePath().normalize();
-    for (MountInfo m : Mounts.list()) {
-      if (m.mountPoint().startsWith(norm)) {
-        Mounts.unmountTree(norm, true);
-        break;
-      }
+    if (!Files.exists(norm, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
     }
-    if (Mounts.list().stream().anyMatch(m -> m.mountPoint().startsWith(norm))) {
-      throw new InternalException("refusing to delete " + norm + ": something is still mounted inside it");
+    if (hasMountBelow(norm)) {
+      Mounts.unmountTree(norm, true);
+      if (hasMountBelow(norm)) {
+        throw new InternalException("refusing to delete " + norm + ": something is still mounted inside it");
+      }
     }
     try {
       if (!Files.exists(norm)) {
@@ -178,6 +178,15 @@ final class VolumeDirectories {
     } catch (IOException e) {
       throw new InternalException("delete " + norm + ": " + e.getMessage(), e);
     }
+  }
+
+  private static boolean hasMountBelow(Path dir) {
+    for (MountInfo m : Mounts.list()) {
+      if (m.mountPoint().startsWith(dir)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void deleteQuietly(Path p) {
