@@ -22,9 +22,16 @@ WORK="$(mktemp -d /tmp/el-bench-net.XXXXXX)"
 NS_EL="elbn$$a"
 NS_DOCKER="elbn$$d"
 PIDS=()
+declare -A SOCK NET CID SAMPLES
 
 cleanup() {
-  local p
+  local p sock id
+  # engine-lite leaves containers running when it stops (the next daemon adopts them): remove them first.
+  for sock in "${SOCK[@]}"; do
+    for id in $(curl -s --unix-socket "$sock" "http://localhost/v1.41/containers/json?all=1" | grep -o '"Id":"[0-9a-f]*"' | cut -d'"' -f4); do
+      curl -s --unix-socket "$sock" -X DELETE "http://localhost/v1.41/containers/$id?force=1" >/dev/null || true
+    done
+  done
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${PIDS[@]}"; do
     for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
@@ -92,7 +99,6 @@ sample_run() {
   echo "$took"
 }
 
-declare -A SOCK NET CID SAMPLES
 # The daemons take turns sample by sample, so a change in the machine's load hits both alike.
 measure() {
   local op="$1" i s label
