@@ -9,5 +9,5 @@ trap 'rm -f "$cp_file"' EXIT
 mvn -B -ntp -q -pl benchmarks -am -DskipTests compile dependency:build-classpath \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >/dev/null
 cp="benchmarks/target/classes:$(cat "$cp_file")"
-for m in driver-api kernel state testkit ipam net-bridge dns ingress-lb; do cp="$cp:$m/target/classes"; done
+for m in driver-api kernel state testkit ipam net-bridge dns ingress-lb volume-local mount-manager; do cp="$cp:$m/target/classes"; done
 exec java -cp "$cp" org.openjdk.jmh.Main "$@"

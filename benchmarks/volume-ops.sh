@@ -8,13 +8,13 @@
 # When dockerd is installed, a private dockerd (temporary roots, --bridge=none --iptables=false, an image made
 # with `docker import`, so no registry is ever asked) runs the same, and the script prints ratios.
 #
-# usage: benchmarks/volume-ops.sh   env: RUNS=50 SIZE_MIB=512 REPS=3 EL_BENCH_DIR=/var/tmp ENGINES="engine-lite docker"
+# usage: benchmarks/volume-ops.sh   env: RUNS=50 SIZE_MIB=512 REPS=5 EL_BENCH_DIR=/var/tmp ENGINES="engine-lite docker"
 set -euo pipefail
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../bin/lib/common.sh"
 
 RUNS=${RUNS:-50}
 SIZE_MIB=${SIZE_MIB:-512}
-REPS=${REPS:-3}
+REPS=${REPS:-5}
 [ "$(id -u)" -eq 0 ] || { echo "volume-ops.sh: run as root (containers, mounts)" >&2; exit 1; }
 el_ensure_packages
 el_ensure_docker_client
@@ -79,6 +79,14 @@ create_rm_ms() {
   done | median
 }
 
+# Median milliseconds of GET /_ping: the floor under every API call of that daemon on this machine right now.
+ping_ms() {
+  local sock="$1" i
+  for i in $(seq "$RUNS"); do
+    curl -sf -o /dev/null -w '%{time_total}\n' --unix-socket "$sock" http://d/_ping | awk '{printf "%.3f\n", $1 * 1000}'
+  done | median
+}
+
 # The same dd script on the host and in containers: prints "write_seconds read_seconds" measured with
 # /proc/uptime (10 ms steps; a run takes seconds). READ_FLAGS is iflag=direct except on tmpfs (no O_DIRECT).
 DD_SCRIPT='f="$0/dd.bin"; n="$1"; rf="$2"
@@ -96,13 +104,19 @@ container_dd() {
 # MiB/s from the median of a column of seconds.
 mibs() { awk -v c="$1" '{print $c}' | median | awk -v s="$SIZE_MIB" '{printf "%.0f", ($1 > 0 ? s / $1 : 0)}'; }
 
-# Host and container runs alternate, REPS times, so both see the same load on a shared machine.
+# Host and container runs alternate, REPS times, which one goes first swapping each time, so both see the same
+# load and the same after-effects (ext4 discard of the previous file) on a shared machine.
 # Prints "container_write container_read host_write host_read" in MiB/s (medians).
 paired() {
   local host_dir="$1" rf="$2" sock="$3" dir="$4"; shift 4
-  local out="" _
-  for _ in $(seq "$REPS"); do
-    out+="$(host_dd "$host_dir" "$rf") $(container_dd "$sock" "$dir" "$rf" "$@")"$'\n'
+  local out="" i h c
+  for i in $(seq "$REPS"); do
+    if [ $((i % 2)) = 1 ]; then
+      h="$(host_dd "$host_dir" "$rf")"; c="$(container_dd "$sock" "$dir" "$rf" "$@")"
+    else
+      c="$(container_dd "$sock" "$dir" "$rf" "$@")"; h="$(host_dd "$host_dir" "$rf")"
+    fi
+    out+="$h $c"$'\n'
   done
   out="${out%$'\n'}"
   echo "$(echo "$out" | mibs 3) $(echo "$out" | mibs 4) $(echo "$out" | mibs 1) $(echo "$out" | mibs 2)"
@@ -113,6 +127,7 @@ run_suite() {
   local net=("$@")
   docker -H "unix://$sock" import "$WORK/busybox.tar" el-bench-busybox >/dev/null
   mkdir -p "$WORK/$name-bind"
+  RESULT_PING["$name"]="$(ping_ms "$sock")"
   RESULT_CREATE_RM["$name"]="$(create_rm_ms "$sock")"
   docker -H "unix://$sock" volume create el-bench-vol >/dev/null
   RESULT_IO["$name/volume"]="$(paired "$WORK/host-disk" iflag=direct "$sock" /data "${net[@]}" \
@@ -124,7 +139,7 @@ run_suite() {
   docker -H "unix://$sock" volume rm el-bench-vol >/dev/null
 }
 
-declare -A RESULT_CREATE_RM RESULT_IO
+declare -A RESULT_CREATE_RM RESULT_IO RESULT_PING
 "$EL_ROOT/bin/lib/make-busybox-rootfs.sh" "$WORK/busybox.tar" >/dev/null
 
 mkdir -p "$WORK/host-disk" "$WORK/host-tmpfs"
@@ -146,8 +161,10 @@ fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
 echo
-echo "volume create+rm through the API, median of $RUNS (ms)"
-for e in "${engines[@]}"; do printf '  %-12s %8s\n' "$e" "${RESULT_CREATE_RM[$e]}"; done
+echo "volume create+rm through the API, median of $RUNS (ms; GET /_ping beside it as the API's floor)"
+for e in "${engines[@]}"; do
+  printf '  %-12s %8s   ping %s\n' "$e" "${RESULT_CREATE_RM[$e]}" "${RESULT_PING[$e]}"
+done
 if [ ${#engines[@]} = 2 ]; then
   echo "  engine-lite / docker = $(ratio "${RESULT_CREATE_RM[engine-lite]}" "${RESULT_CREATE_RM[docker]}") (target <= 0.33)"
 fi

@@ -82,24 +82,32 @@ el_qs_show() {
   if [ -n "$page" ]; then
     echo "\$ curl http://127.0.0.1:$EL_QS_PORT/"
     printf '%s\n' "$page"
-  else
-    el_log "http://127.0.0.1:$EL_QS_PORT/ does not answer; asking the server from inside the container instead"
-    echo "\$ bin/engine-lite exec $EL_QS_NAME wget -qO- http://127.0.0.1/"
-    el_qs_cli exec "$EL_QS_NAME" wget -qO- http://127.0.0.1/
+    return 0
   fi
+  el_log "http://127.0.0.1:$EL_QS_PORT/ does not answer; asking the server from inside the container instead"
+  echo "\$ bin/engine-lite exec $EL_QS_NAME wget -qO- http://127.0.0.1/"
+  if el_qs_cli exec "$EL_QS_NAME" wget -qO- http://127.0.0.1/; then
+    return 0
+  fi
+  el_log "the web server runs but does not answer over the network (daemon log: ${EL_QUICKSTART_LOG:-/var/log/engine-lite/daemon.log})"
+  el_qs_cli ps
+  return 1
 }
 
 el_qs_next() {
+  local sock
+  sock="$(el_qs_socket)"
   cat <<NEXT
 
 What to try next:
-  bin/engine-lite ps                              # the running container
+  bin/engine-lite ps
   bin/engine-lite logs $EL_QS_NAME
-  bin/engine-lite run --rm $EL_QS_IMAGE echo hello    # runs, prints, exits with the command's status
+  bin/engine-lite run --rm $EL_QS_IMAGE echo hello
   bin/engine-lite network create -d bridge my_bridge
   bin/engine-lite volume create my-vol
-  DOCKER_HOST=unix://$(el_qs_socket) docker ps      # the docker CLI works against the same socket
-  bin/engine-lite rm -f $EL_QS_NAME               # clean up
+  bin/engine-lite run --rm -v my-vol:/data $EL_QS_IMAGE sh -c 'date > /data/now; cat /data/now'
+  DOCKER_HOST=unix://$sock docker ps
+  bin/engine-lite rm -f $EL_QS_NAME
 NEXT
 }
 
@@ -107,6 +115,8 @@ el_quickstart() {
   el_qs_start_daemon
   el_qs_image
   el_qs_container
-  el_qs_show
+  local shown=0
+  el_qs_show || shown=$?
   el_qs_next
+  return "$shown"
 }

@@ -73,7 +73,7 @@ public final class Engine implements EngineContext, AutoCloseable {
     containers.recover();
     Router router = new Router();
     extensions.forEach(e -> e.routes(router));
-    new SystemRoutes(containers, images, dataRoot).register(router);
+    new SystemRoutes(containers, images, dataRoot, extensions).register(router);
     new ContainerRoutes(containers).register(router);
     new ExecRoutes(containers.execs()).register(router);
     new ImageRoutes(images, containers).register(router);

@@ -49,6 +49,10 @@ public final class EngineDaemon {
   }
 
   public static void main(String[] args) throws Exception {
+    // runc is started for every container: vfork skips the JDK's jspawnhelper exec on that path.
+    if (System.getProperty("jdk.lang.Process.launchMechanism") == null) {
+      System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
+    }
     Options options;
     try {
       options = Options.parse(args);

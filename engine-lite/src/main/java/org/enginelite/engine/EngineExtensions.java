@@ -11,9 +11,6 @@ import org.enginelite.engine.spi.EngineExtension;
  * in reverse when undoing. Add one line per feature.
  */
 public final class EngineExtensions {
-  /** The version nodes report (docker node ls ENGINE VERSION). */
-  private static final String ENGINE_VERSION = "0.1.0";
-
   private EngineExtensions() {}
 
   public static List<EngineExtension> all(EngineContext engine) {
@@ -22,7 +19,7 @@ public final class EngineExtensions {
         networks,
         new DnsExtension(networks.containerNetworking(), networks.networks().store()),
         new org.enginelite.engine.volume.VolumeExtension(engine),
-        new org.enginelite.engine.swarm.SwarmExtension(engine, ENGINE_VERSION)
+        new org.enginelite.engine.swarm.SwarmExtension(engine, org.enginelite.engine.routes.SystemRoutes.VERSION)
     );
   }
 }

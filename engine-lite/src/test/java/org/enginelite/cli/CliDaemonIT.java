@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.enginelite.engine.testing.BusyboxImage;
+import org.enginelite.engine.testing.TestDaemon;
 import org.enginelite.testkit.Privileged;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The CLI against a real daemon on a temporary data-root, exec-root and socket, with a busybox image made by
- * bin/lib/make-busybox-rootfs.sh: import, run attached and detached, ps, logs, exec, inspect, rm -f, image rm.
- * Every container the tests made is removed in {@link #stopDaemon()}, even after a failure.
+ * The CLI against a real daemon ({@link TestDaemon}: temporary data-root, exec-root, socket and network
+ * namespace), with the busybox image bin/lib/make-busybox-rootfs.sh makes: import, run attached and detached,
+ * ps, logs, exec, inspect, rm -f leaving nothing behind, image rm. TestDaemon removes everything, even after a
+ * failure.
  */
 @Privileged
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -30,37 +32,24 @@ class CliDaemonIT {
   private static final Path REPO = Path.of("").toAbsolutePath().getParent();
   private static final String IMAGE = "engine-lite/busybox:latest";
 
-  private static DaemonProcess daemon;
+  private static TestDaemon daemon;
   private static Path tar;
 
   @BeforeAll
   static void startDaemon() throws Exception {
-    daemon = DaemonProcess.start();
-    tar = daemon.root().resolve("busybox.tar");
-    Process p = new ProcessBuilder(REPO.resolve("bin/lib/make-busybox-rootfs.sh").toString(), tar.toString())
-        .redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), out);
+    daemon = TestDaemon.start();
+    tar = BusyboxImage.tarball();
   }
 
   @AfterAll
-  static void stopDaemon() throws Exception {
-    if (daemon == null) {
-      return;
-    }
-    try {
-      for (String id : cli("ps", "-aq").out().split("\n")) {
-        if (!id.isBlank()) {
-          cli("rm", "-f", id.trim());
-        }
-      }
-    } finally {
+  static void stopDaemon() {
+    if (daemon != null) {
       daemon.close();
     }
   }
 
   private static CliRun cli(String... args) {
-    return CliRun.of(daemon.uri(), args);
+    return CliRun.of(daemon.host(), args);
   }
 
   @Test
@@ -114,6 +103,10 @@ class CliDaemonIT {
     assertEquals(0, rm.status(), rm.err());
     assertEquals("it-web\n", rm.out());
     assertFalse(cli("ps", "-a").out().contains("it-web"));
+    assertEquals(List.of(), daemon.runcContainersLeft(List.of(id)));
+    assertFalse(daemon.containerIdsOnDisk().contains(id));
+    assertTrue(daemon.mountsLeft().stream().noneMatch(m -> m.toString().contains(id.substring(0, 12))),
+        daemon.mountsLeft().toString());
     CliRun gone = cli("logs", "it-web");
     assertEquals(1, gone.status());
     assertTrue(gone.err().startsWith("Error response from daemon: "), gone.err());
@@ -141,9 +134,12 @@ class CliDaemonIT {
   @Test
   @Order(6)
   void launcher_noDaemonOnSocket_saysSoInOneLine() throws Exception {
-    Path socket = daemon.root().resolve("run/none.sock");
-    Process p = new ProcessBuilder(REPO.resolve("bin/engine-lite").toString(), "-H", "unix://" + socket, "ps")
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Path socket = daemon.dataRoot().resolve("none.sock");
+    // The build under test is the one Maven just packaged: the launcher must not start another.
+    ProcessBuilder pb = new ProcessBuilder(REPO.resolve("bin/engine-lite").toString(), "-H", "unix://" + socket, "ps")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("EL_NO_BUILD", "1");
+    Process p = pb.start();
     p.getOutputStream().close();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));
@@ -159,10 +155,5 @@ class CliDaemonIT {
       Thread.sleep(100);
     }
     return out;
-  }
-
-  @SuppressWarnings("unused")
-  private static String read(Path p) throws Exception {
-    return Files.readString(p);
   }
 }

@@ -18,13 +18,17 @@ final class ContainerWait {
 
   private ContainerWait() {}
 
-  /** Sends the wait request and returns once it is on the wire; the future completes with the exit status. */
+  /**
+   * Sends the wait request and returns once the daemon has answered with its headers, which it does after it
+   * registered the wait; the future completes with the exit status.
+   */
   static CompletableFuture<Integer> open(DaemonClient client, String id, String condition) {
     CompletableFuture<Integer> result = new CompletableFuture<>();
     CountDownLatch sent = new CountDownLatch(1);
     Thread t = new Thread(() -> {
       try (HttpResponse r = client.stream("POST", "/containers/" + id + "/wait?condition=" + condition, Map.of(),
-          null, -1, sent::countDown)) {
+          null, -1)) {
+        sent.countDown();
         result.complete(statusOf(Json.mapper().readTree(r.bodyBytes())));
       } catch (RuntimeException | IOException e) {
         result.completeExceptionally(e);

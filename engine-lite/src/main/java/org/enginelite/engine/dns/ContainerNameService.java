@@ -1,9 +1,11 @@
 package org.enginelite.engine.dns;
 
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +34,8 @@ public final class ContainerNameService implements EndpointListener, AutoCloseab
   private final DnsTransport transport;
   private final DnsForwarder forwarder;
   private final Function<String, Optional<NetworkRecord>> networks;
+  private final Function<String, List<InetSocketAddress>> ownUpstreams;
+  private final Map<List<InetSocketAddress>, DnsForwarder> ownForwarders = new HashMap<>();
   private final Map<String, EmbeddedDnsServer> servers = new HashMap<>();
   private final Map<String, Set<String>> networksOf = new HashMap<>();
 
@@ -41,9 +45,18 @@ public final class ContainerNameService implements EndpointListener, AutoCloseab
    */
   public ContainerNameService(DnsTransport transport, DnsForwarder forwarder,
       Function<String, Optional<NetworkRecord>> networks) {
+    this(transport, forwarder, networks, id -> List.of());
+  }
+
+  /**
+   * @param ownUpstreams a container's own resolvers ({@code --dns}) by container id, empty for the host's
+   */
+  public ContainerNameService(DnsTransport transport, DnsForwarder forwarder,
+      Function<String, Optional<NetworkRecord>> networks, Function<String, List<InetSocketAddress>> ownUpstreams) {
     this.transport = transport;
     this.forwarder = forwarder;
     this.networks = networks;
+    this.ownUpstreams = ownUpstreams;
   }
 
   public NameTable table() {
@@ -64,7 +77,7 @@ public final class ContainerNameService implements EndpointListener, AutoCloseab
     }
     try {
       // Internal networks reach nothing outside, names included (Docker answers them from the table only).
-      DnsForwarder upstream = n.get().internal() ? null : forwarder;
+      DnsForwarder upstream = n.get().internal() ? null : forwarderFor(e.containerId());
       servers.put(e.containerId(),
           EmbeddedDnsServer.startInNamespace(NetNs.open(netns), transport, table.view(() -> nets), upstream));
     } catch (RuntimeException ex) {
@@ -87,6 +100,15 @@ public final class ContainerNameService implements EndpointListener, AutoCloseab
         server.close();
       }
     }
+  }
+
+  /** The container's own resolvers when it has some (one forwarder per distinct list), else the host's. */
+  private DnsForwarder forwarderFor(String containerId) {
+    List<InetSocketAddress> own = ownUpstreams.apply(containerId);
+    if (own.isEmpty()) {
+      return forwarder;
+    }
+    return ownForwarders.computeIfAbsent(own, l -> new DnsForwarder(transport, l, DnsExtension.UPSTREAM_TIMEOUT));
   }
 
   /** True while a server runs for the container (for tests and inspection). */
@@ -115,5 +137,7 @@ public final class ContainerNameService implements EndpointListener, AutoCloseab
     servers.values().forEach(EmbeddedDnsServer::close);
     servers.clear();
     networksOf.clear();
+    ownForwarders.values().forEach(DnsForwarder::close);
+    ownForwarders.clear();
   }
 }

@@ -11,6 +11,7 @@ import org.enginelite.engine.container.ContainerService;
 import org.enginelite.engine.container.ContainerFilters;
 import org.enginelite.engine.image.ImageStore;
 import org.enginelite.engine.spi.ApiResponse;
+import org.enginelite.engine.spi.EngineExtension;
 import org.enginelite.engine.spi.Routes;
 
 /** {@code /_ping}, {@code /version}, {@code /info}. */
@@ -21,11 +22,19 @@ public final class SystemRoutes {
   private final ContainerService containers;
   private final ImageStore images;
   private final Path dataRoot;
+  private final List<EngineExtension> extensions;
 
   public SystemRoutes(ContainerService containers, ImageStore images, Path dataRoot) {
+    this(containers, images, dataRoot, List.of());
+  }
+
+  /** {@code extensions} may add or replace sections of /info (the swarm's "Swarm"). */
+  public SystemRoutes(ContainerService containers, ImageStore images, Path dataRoot,
+      List<EngineExtension> extensions) {
     this.containers = containers;
     this.images = images;
     this.dataRoot = dataRoot;
+    this.extensions = List.copyOf(extensions);
   }
 
   public void register(Routes r) {
@@ -91,6 +100,7 @@ public final class SystemRoutes {
         "ControlAvailable", false, "Error", "", "RemoteManagers", List.of()));
     o.put("SecurityOptions", List.of());
     o.put("Warnings", List.of());
+    extensions.forEach(e -> e.info(o));
     return o;
   }
 

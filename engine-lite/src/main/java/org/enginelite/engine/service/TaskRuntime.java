@@ -22,5 +22,12 @@ public interface TaskRuntime {
 
   void stop(String containerId);
 
+  /**
+   * Waits until every stop asked for so far has finished. A runtime whose {@link #stop} returns before the
+   * container is gone (it gives the process its grace period in the background) overrides this; callers that
+   * must see the containers gone (removing a service before its networks) call it.
+   */
+  default void awaitStops() {}
+
   TaskStatus inspect(String containerId);
 }

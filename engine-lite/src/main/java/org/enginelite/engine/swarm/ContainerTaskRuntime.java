@@ -13,7 +13,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.enginelite.driver.DriverException;
 import org.enginelite.driver.NotFoundException;
 import org.enginelite.engine.service.NetworkAttachment;
@@ -33,6 +43,8 @@ import org.enginelite.engine.spi.Containers;
  */
 public final class ContainerTaskRuntime implements TaskRuntime {
 
+  private static final Logger LOG = Logger.getLogger(ContainerTaskRuntime.class.getName());
+
   /** Docker's default stop grace period for tasks (--stop-grace-period 10s). */
   static final int STOP_GRACE_SECONDS = 10;
   /** Tasks of a service without networks join the default bridge, which the host (and so the ingress) reaches. */
@@ -42,6 +54,12 @@ public final class ContainerTaskRuntime implements TaskRuntime {
   private final ObjectMapper json;
   private final Function<String, String> serviceIds;
   private final Supplier<String> nodeId;
+  private final ExecutorService stopper = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "task-stopper");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Map<String, Future<?>> pending = new ConcurrentHashMap<>();
 
   /**
    * @param serviceIds service name to service id (for the com.docker.swarm.service.id label)
@@ -145,15 +163,49 @@ public final class ContainerTaskRuntime implements TaskRuntime {
     return spec.networks().isEmpty() ? List.of(NetworkAttachment.of(DEFAULT_NETWORK)) : spec.networks();
   }
 
+  /**
+   * Stops in the background: the process gets its grace period (SIGTERM, SIGKILL after 10 s, as Docker's
+   * default --stop-grace-period) without holding up the reconciler, which goes on replacing and starting
+   * other tasks meanwhile. The container is removed once stopped.
+   */
   @Override
   public void stop(String containerId) {
-    Containers c = containers.get();
-    try {
-      c.stop(containerId, STOP_GRACE_SECONDS);
-      c.remove(containerId, true, false);
-    } catch (NotFoundException e) {
-      // Already gone: stopping is safe to repeat.
+    FutureTask<Void> f = new FutureTask<>(() -> {
+      Containers c = containers.get();
+      try {
+        c.stop(containerId, STOP_GRACE_SECONDS);
+        c.remove(containerId, true, false);
+      } catch (NotFoundException e) {
+        // Already gone: stopping is safe to repeat.
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "stopping task container " + containerId + " failed: " + e.getMessage());
+      } finally {
+        pending.remove(containerId);
+      }
+    }, null);
+    pending.put(containerId, f);
+    stopper.execute(f);
+  }
+
+  @Override
+  public void awaitStops() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_GRACE_SECONDS + 20);
+    for (Future<?> f : List.copyOf(pending.values())) {
+      try {
+        f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+        LOG.log(Level.WARNING, "a task container did not stop in time: " + e);
+      }
     }
+  }
+
+  /** Stops the background stopper (waiting for stops under way first). */
+  public void close() {
+    awaitStops();
+    stopper.shutdown();
   }
 
   @Override

@@ -105,6 +105,7 @@ public final class SwarmExtension implements EngineExtension {
   @Override
   public void close() {
     services.close();
+    runtime.close();
     ServiceIngress i = ingress;
     if (i != null) {
       i.close();

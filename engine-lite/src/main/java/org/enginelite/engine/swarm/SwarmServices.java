@@ -46,6 +46,7 @@ public final class SwarmServices implements AutoCloseable {
   private final StateStore store;
   private final Clock clock;
   private final ServiceReconciler reconciler;
+  private final TaskRuntime runtime;
   private final Map<String, StoredService> byId = new ConcurrentHashMap<>();
   /** What the store holds, so a pass writes only the tasks it changed. Loop thread only. */
   private final Map<String, StoredTask> persisted = new HashMap<>();
@@ -56,6 +57,7 @@ public final class SwarmServices implements AutoCloseable {
     this.swarm = swarm;
     this.store = store;
     this.clock = clock;
+    this.runtime = runtime;
     this.reconciler = new ServiceReconciler(runtime, clock).onTasksChanged(this::tasksChanged);
   }
 
@@ -155,6 +157,7 @@ public final class SwarmServices implements AutoCloseable {
     }
     reconciler.remove(gone.name());
     reconciler.reconcileNow();
+    runtime.awaitStops();
     syncIngress();
   }
 
@@ -166,6 +169,7 @@ public final class SwarmServices implements AutoCloseable {
       reconciler.remove(s.name());
     }
     reconciler.reconcileNow();
+    runtime.awaitStops();
   }
 
   public List<ServiceJson> list(ApiFilters filters) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.enginelite.dns.DnsTransport;
+import org.enginelite.dns.EmbeddedDnsServer;
+import org.enginelite.dns.NameTable;
+import org.enginelite.driver.ipam.Ipv4Address;
 import org.enginelite.engine.network.EndpointRecord;
 import org.enginelite.engine.network.NetworkRecord;
 import org.enginelite.kernel.ns.NetNs;
@@ -110,6 +115,25 @@ class ContainerNameServiceTest {
     assertFalse(names.serving(DB_ID));
     assertTrue(names.table().lookup(List.of(DEFAULT.id()), "web").isEmpty());
     assertFalse(lookup(db, "web").contains("172.17.0.2"));
+  }
+
+  @Test
+  void ownUpstreams_containerWithDnsFlag_forwardsThere_othersDoNot() throws Exception {
+    NameTable upstreamTable = new NameTable();
+    upstreamTable.register("u", "x", List.of("app.example.com"), Ipv4Address.parse(
+        "192.0.2.10"));
+    InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    try (EmbeddedDnsServer upstream = EmbeddedDnsServer.start(loopback,
+        loopback, transport, upstreamTable.view(() -> List.of("u")), null)) {
+      names.close();
+      Map<String, NetworkRecord> nets = Map.of(USER.id(), USER);
+      names = new ContainerNameService(transport, null, id -> Optional.ofNullable(nets.get(id)),
+          id -> id.equals(WEB_ID) ? List.of(upstream.udpAddress()) : List.of());
+      names.attached(endpoint(USER, WEB_ID, "web", "172.30.0.2", List.of()), web.path());
+      names.attached(endpoint(USER, DB_ID, "db", "172.30.0.3", List.of()), db.path());
+      assertTrue(lookup(web, "app.example.com").contains("192.0.2.10"));
+      assertFalse(lookup(db, "app.example.com").contains("192.0.2.10"));
+    }
   }
 
   /** busybox nslookup inside the namespace, bounded; output even when it fails. */

@@ -196,6 +196,36 @@ class VolumesIT {
   }
 
   @Test
+  void volumeOptions_tmpfsAndBindMountedOnHostWhileUsed_unmountedAfterLastUserStops() throws Exception {
+    RawApi.Response t = api.post("/v1.41/volumes/create",
+        Map.of("Name", "tmpfs-vol", "DriverOpts", Map.of("type", "tmpfs", "o", "size=1m,uid=1000")));
+    assertEquals(201, t.status(), t.text());
+    Path tmpfsData = daemon.dataRoot().resolve("volumes/tmpfs-vol/_data");
+    String running = create(Map.of("Image", "busybox", "Cmd", List.of("sleep", "300"),
+        "HostConfig", Map.of("Binds", List.of("tmpfs-vol:/t"))));
+    assertEquals(204, api.post("/v1.41/containers/" + running + "/start").status());
+    assertEquals("tmpfs", Mounts.find(tmpfsData).orElseThrow().fsType());
+    Run full = run("stat -c %u /t; dd if=/dev/zero of=/t/f bs=1k count=2048",
+        Map.of("Binds", List.of("tmpfs-vol:/t")));
+    assertEquals("1000\n", full.out());
+    assertTrue(full.err().contains("No space left on device"), full.err());
+    assertTrue(Mounts.isMountPoint(tmpfsData), "still used by the running container");
+    assertEquals(204, api.post("/v1.41/containers/" + running + "/stop?t=0").status());
+    assertFalse(Mounts.isMountPoint(tmpfsData));
+
+    Files.writeString(host.resolve("on-host"), "h\n");
+    api.post("/v1.41/volumes/create", Map.of("Name", "bind-vol",
+        "DriverOpts", Map.of("type", "none", "o", "bind", "device", host.toString())));
+    Run b = run("cat /b/on-host; echo c > /b/from-container", Map.of("Binds", List.of("bind-vol:/b")));
+    assertEquals("h\n", b.out());
+    assertEquals("c\n", Files.readString(host.resolve("from-container")));
+    assertFalse(Mounts.isMountPoint(daemon.dataRoot().resolve("volumes/bind-vol/_data")));
+    rm(b.id(), false);
+    assertEquals(204, api.delete("/v1.41/volumes/bind-vol").status());
+    assertEquals("c\n", Files.readString(host.resolve("from-container")), "removing the volume keeps host data");
+  }
+
+  @Test
   void copyUp_emptyVolumeOverImageDirectory_getsImageFilesUnlessNocopy() throws Exception {
     Run r = run("cat /etc/passwd", Map.of("Binds", List.of("cp-vol:/etc")));
     assertEquals(0, r.exitCode(), r.err());

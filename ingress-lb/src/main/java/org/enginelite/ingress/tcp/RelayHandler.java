@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.epoll.AbstractEpollStreamChannel;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.SocketChannelConfig;
 import io.netty.channel.unix.FileDescriptor;
 import io.netty.channel.unix.UnixChannel;
 import io.netty.util.ReferenceCountUtil;
@@ -51,6 +52,14 @@ final class RelayHandler extends ChannelDuplexHandler implements ChannelFutureLi
     this.ctx = ctx;
   }
 
+  /**
+   * Whether this direction moves by splice; a spliced side must see its FIN as an event (then it is drained),
+   * never as an immediate close.
+   */
+  boolean isSplicing() {
+    return splicing;
+  }
+
   /** False for a backend socket whose connect failed: its late events are not the session's business. */
   private boolean current(ChannelHandlerContext ctx) {
     return fromClient || ctx.channel() == session.backendChannel();
@@ -76,6 +85,8 @@ final class RelayHandler extends ChannelDuplexHandler implements ChannelFutureLi
     }
     if (!splicing && (copied += n) >= SPLICE_AFTER && session.useSplice()) {
       splicing = true;
+      // A spliced side's FIN must arrive as an event so the bytes still queued behind it are drained first.
+      ((SocketChannelConfig) ctx.channel().config()).setAllowHalfClosure(true);
       spliceNextChunk();
     }
   }

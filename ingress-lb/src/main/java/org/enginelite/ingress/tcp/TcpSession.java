@@ -28,6 +28,8 @@ final class TcpSession implements ChannelFutureListener {
   private Channel backendChannel;
   private Backend backend;
   private final int connectTimeoutMillis;
+  private RelayHandler clientRelay;
+  private RelayHandler backendRelay;
   private int attempts;
   private boolean clientEof;
   private boolean backendEof;
@@ -44,7 +46,8 @@ final class TcpSession implements ChannelFutureListener {
 
   void start() {
     state.counters().opened();
-    client.pipeline().addLast(new RelayHandler(this, true));
+    clientRelay = new RelayHandler(this, true);
+    client.pipeline().addLast(clientRelay);
     client.closeFuture().addListener(f -> close());
     connectNext();
   }
@@ -64,7 +67,8 @@ final class TcpSession implements ChannelFutureListener {
     config.setAllowHalfClosure(true);
     // TCP_NODELAY is already on: Netty sets it on every new socket on Linux.
     config.setConnectTimeoutMillis(connectTimeoutMillis);
-    ch.pipeline().addLast(new RelayHandler(this, false));
+    backendRelay = new RelayHandler(this, false);
+    ch.pipeline().addLast(backendRelay);
     client.eventLoop().register(ch).addListener(registered);
   }
 
@@ -167,6 +171,12 @@ final class TcpSession implements ChannelFutureListener {
       closeAfterFlush();
     } else {
       shutdownOutputAfterFlush(peer);
+      RelayHandler peerRelay = fromClient ? backendRelay : clientRelay;
+      if (!peerRelay.isSplicing()) {
+        // Only the peer's remaining bytes and its FIN are to come; when the FIN arrives, Netty may then close
+        // at once instead of shutdown(SHUT_RD), which fails (ENOTCONN, an exception) on a socket closed both ways.
+        ((SocketChannelConfig) peer.config()).setAllowHalfClosure(false);
+      }
     }
   }
 

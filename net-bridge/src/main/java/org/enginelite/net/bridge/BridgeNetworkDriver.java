@@ -74,6 +74,7 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
         throw new ConflictException("bridge " + bridge + " is already used by network " + other.name());
       }
     }
+    firewall.refresh();
     Optional<Link> existing = links.get(bridge.value());
     if (existing.isPresent() && !existing.get().isBridge()) {
       throw new ConflictException("cannot create bridge " + bridge + ": a " + existing.get().kind()
@@ -92,6 +93,7 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
   @Override
   public synchronized void deleteNetwork(String networkId) {
     NetworkSpec spec = networks.remove(networkId);
+    firewall.refresh();
     Optional<Link> bridge = spec != null ? links.get(BridgeNames.bridge(spec).value()) : findBridge(networkId);
     firewall.remove(BridgeNames.networkTag(networkId));
     if (bridge.isPresent()) {

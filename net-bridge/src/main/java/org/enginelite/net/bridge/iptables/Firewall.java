@@ -15,10 +15,16 @@ import org.enginelite.kernel.KernelNames;
  * Owns the driver's iptables state. Every rule carries a tag ({@code -m comment --comment el:net:<id12>}); a call
  * names the tags whose rules it replaces and the rules to add, and everything happens in one iptables-restore:
  * chains and jumps are created on first use and removed with the last tagged rule.
+ *
+ * <p>The ruleset last read or written is kept in memory, so publishing a port costs one iptables-restore and no
+ * iptables-save. {@link #refresh()} drops it (the driver does so before network-level changes, which also puts
+ * the FORWARD jump back on top if another manager inserted rules before it); a restore that fails against the
+ * kept copy is retried once against a fresh iptables-save.
  */
 public final class Firewall {
   private static final Pattern TAG = Pattern.compile("--comment \"?(el:[^\" ]+)\"?");
   private final Iptables iptables;
+  private Snapshot snapshot;
 
   public Firewall(Iptables iptables) {
     this.iptables = iptables;
@@ -36,7 +42,13 @@ public final class Firewall {
 
   /** Removes the rules whose tag fails {@code keep} (recovery after a crash); jumps and chains go when unused. */
   public synchronized void retainTags(Predicate<String> keep) {
+    refresh();
     apply(t -> !keep.test(t), null, List.of());
+  }
+
+  /** Forgets the ruleset kept in memory; the next change starts from iptables-save. */
+  public synchronized void refresh() {
+    snapshot = null;
   }
 
   /** Tags of the driver's rules currently installed. */
@@ -51,15 +63,43 @@ public final class Firewall {
   }
 
   private void apply(Predicate<String> removeTag, String addTag, List<Rule> add) {
-    String saved = iptables.save();
-    List<SavedRule> existing = SavedRule.parse(saved);
-    Set<String> chainsPresent = SavedRule.chains(saved);
+    boolean cached = snapshot != null;
+    if (!cached) {
+      snapshot = Snapshot.of(iptables.save());
+    }
+    String input = restoreInput(snapshot, removeTag, addTag, add);
+    if (input.isEmpty()) {
+      return;
+    }
+    try {
+      iptables.restore(input);
+    } catch (RuntimeException e) {
+      snapshot = null;
+      if (!cached) {
+        throw e;
+      }
+      // The kept copy was stale (someone else changed the rules): start again from what is really there.
+      snapshot = Snapshot.of(iptables.save());
+      input = restoreInput(snapshot, removeTag, addTag, add);
+      if (input.isEmpty()) {
+        return;
+      }
+      try {
+        iptables.restore(input);
+      } catch (RuntimeException again) {
+        snapshot = null;
+        throw again;
+      }
+    }
+    snapshot.apply(input);
+  }
+
+  private static String restoreInput(Snapshot current, Predicate<String> removeTag, String addTag, List<Rule> add) {
     Map<String, StringBuilder> byTable = new LinkedHashMap<>();
     byTable.put("filter", new StringBuilder());
     byTable.put("nat", new StringBuilder());
-
     int remaining = add.size();
-    for (SavedRule r : existing) {
+    for (SavedRule r : current.rules) {
       if (r.tag == null || r.tag.equals(Chains.BASE_TAG)) {
         continue;
       }
@@ -69,11 +109,10 @@ public final class Firewall {
         remaining++;
       }
     }
-
     if (remaining == 0) {
-      tearDown(existing, chainsPresent, byTable);
+      tearDown(current.rules, current.chains, byTable);
     } else {
-      setUp(existing, chainsPresent, byTable);
+      setUp(current.rules, current.chains, byTable);
       for (Rule rule : add) {
         byTable.get(rule.table()).append("-A ").append(rule.chain()).append(' ').append(rule.spec())
             .append(" -m comment --comment ").append(addTag).append('\n');
@@ -85,8 +124,49 @@ public final class Firewall {
         input.append('*').append(e.getKey()).append('\n').append(e.getValue()).append("COMMIT\n");
       }
     }
-    if (input.length() > 0) {
-      iptables.restore(input.toString());
+    return input.toString();
+  }
+
+  /** The filter and nat rules and chains, as read from iptables-save and then changed by our own restores. */
+  static final class Snapshot {
+    final List<SavedRule> rules;
+    final Set<String> chains;
+
+    private Snapshot(List<SavedRule> rules, Set<String> chains) {
+      this.rules = rules;
+      this.chains = chains;
+    }
+
+    static Snapshot of(String save) {
+      return new Snapshot(new ArrayList<>(SavedRule.parse(save)), SavedRule.chains(save));
+    }
+
+    /** Replays a restore input we generated (":" declarations, -A, -I n, -D, -F, -X) on this copy. */
+    void apply(String input) {
+      String table = null;
+      for (String line : input.split("\n")) {
+        if (line.startsWith("*")) {
+          table = line.substring(1);
+        } else if (line.startsWith(":")) {
+          chains.add(table + "/" + line.substring(1, line.indexOf(' ')));
+        } else if (line.startsWith("-A ")) {
+          rules.add(new SavedRule(table, line.substring(3)));
+        } else if (line.startsWith("-I ")) {
+          String[] f = line.substring(3).split(" ", 3); // chain, position 1, spec
+          rules.add(0, new SavedRule(table, f[0] + " " + f[2]));
+        } else if (line.startsWith("-D ")) {
+          String chainAndSpec = line.substring(3);
+          String t = table;
+          rules.stream().filter(r -> r.table.equals(t) && r.chainAndSpec.equals(chainAndSpec)).findFirst()
+              .ifPresent(rules::remove);
+        } else if (line.startsWith("-F ")) {
+          String chain = line.substring(3);
+          String t = table;
+          rules.removeIf(r -> r.table.equals(t) && r.chain.equals(chain));
+        } else if (line.startsWith("-X ")) {
+          chains.remove(table + "/" + line.substring(3));
+        }
+      }
     }
   }
 

@@ -48,6 +48,28 @@ class FirewallParseTest {
   }
 
   @Test
+  void snapshot_replaysOurRestoreInput() {
+    Firewall.Snapshot snap = Firewall.Snapshot.of(SAVE);
+    snap.apply(String.join("\n",
+        "*nat",
+        ":EL-POSTROUTING - [0:0]",
+        "-D EL-DNAT -p tcp -m tcp --dport 80 -m comment --comment el:ep:def -j DNAT --to-destination 10.0.0.2:80",
+        "-A EL-DNAT -p tcp -m tcp --dport 81 -j DNAT --to-destination 10.0.0.2:81 -m comment --comment el:ep:def",
+        "-I POSTROUTING 1 -m comment --comment el:base -j EL-POSTROUTING",
+        "COMMIT",
+        "*filter",
+        "-F EL-FORWARD",
+        "-X EL-FORWARD",
+        "COMMIT"));
+    assertTrue(snap.chains.contains("nat/EL-POSTROUTING"));
+    assertTrue(!snap.chains.contains("filter/EL-FORWARD"));
+    assertEquals("POSTROUTING", snap.rules.get(0).chain);
+    assertTrue(snap.rules.stream().noneMatch(r -> r.chainAndSpec.contains("--dport 80 ")));
+    assertTrue(snap.rules.stream().anyMatch(r -> r.chainAndSpec.contains("--dport 81") && "el:ep:def".equals(r.tag)));
+    assertTrue(snap.rules.stream().noneMatch(r -> r.chain.equals("EL-FORWARD")));
+  }
+
+  @Test
   void rules_ofInternalNetwork_haveNoMasqueradeAndDropBothWays() {
     NetworkSpec internal = NetworkSpec.of("abc", "n", Cidr.parse("10.1.0.0/24"), IpAddresses.parse("10.1.0.1"), true,
         java.util.Map.of());

@@ -1,0 +1,42 @@
+package org.enginelite.engine.container;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContainerLogTest {
+
+  @Test
+  void parse_streamTimeText() {
+    assertEquals(new LogLine(true, 1700000000L, "oops: a b"), ContainerLog.parse("E 1700000000 oops: a b"));
+    assertEquals(new LogLine(false, 1L, ""), ContainerLog.parse("O 1 "));
+    assertNull(ContainerLog.parse("X 1 text"));
+    assertNull(ContainerLog.parse("O notanumber text"));
+  }
+
+  @Test
+  void cursor_readsOnlyCompleteLinesAndResumes(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("container.log");
+    Files.writeString(log, "O 1 first\nE 2 second\nO 3 par");
+    ContainerLog.Cursor c = new ContainerLog.Cursor(log, 0);
+    List<LogLine> got = new ArrayList<>();
+    assertEquals(2, c.readAvailable(got::add));
+    Files.writeString(log, "tial\n", java.nio.file.StandardOpenOption.APPEND);
+    assertEquals(1, c.readAvailable(got::add));
+    assertEquals("partial", got.get(2).text());
+    assertEquals(0, c.readAvailable(got::add));
+  }
+
+  @Test
+  void frames_dockerHeader() {
+    byte[] f = StreamFrames.frame(StreamFrames.STDERR, "hi\n".getBytes());
+    assertArrayEquals(new byte[] {2, 0, 0, 0, 0, 0, 0, 3, 'h', 'i', '\n'}, f);
+  }
+}
