@@ -77,7 +77,12 @@ public final class CommandRegistry {
     String verb = verb(args);
     List<String> names = VERBS.containsKey(verb) ? List.of(verb) : List.copyOf(VERBS.keySet());
     for (String name : names) {
-      cl.addSubcommand(name, VERBS.get(name));
+      // A verb class registered under a second name ("images" for image ls) keeps none of its own aliases.
+      CommandLine sub = new CommandLine(VERBS.get(name));
+      if (!sub.getCommandName().equals(name)) {
+        sub.getCommandSpec().name(name).aliases(new String[0]);
+      }
+      cl.addSubcommand(name, sub);
       if (STOP_AT_POSITIONAL.contains(name)) {
         cl.getSubcommands().get(name).setStopAtPositional(true);
       }

@@ -80,6 +80,12 @@ public final class EngineLiteCli implements Runnable {
   /** As cobra: the problem, then where to read the usage; status 125 as docker uses for flag errors. */
   private static int badUsage(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
+    if (e instanceof CommandLine.UnmatchedArgumentException u && cmd.getParent() == null
+        && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+      cmd.getErr().println("engine-lite: '" + u.getUnmatched().get(0) + "' is not an engine-lite command.");
+      cmd.getErr().println("See 'engine-lite --help'.");
+      return 125;
+    }
     cmd.getErr().println("engine-lite: " + e.getMessage() + ".");
     cmd.getErr().println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
     return 125;
