@@ -48,7 +48,13 @@ PIDS=()
 cleanup() {
   set +e
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
-  sleep 0.3
+  # The balancer closes its connections and event loops on SIGTERM; give it a moment before SIGKILL.
+  for _ in $(seq 1 30); do
+    local alive=0
+    for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 0.1
+  done
   for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
   [ -f "$TMP/backend.pid" ] && kill "$(cat "$TMP/backend.pid")" 2>/dev/null
   ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null

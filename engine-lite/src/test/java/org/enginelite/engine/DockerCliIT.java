@@ -87,6 +87,7 @@ class DockerCliIT {
     assertEquals(4, exec.code(), exec.err());
     assertEquals("in-container engine\n" + id.substring(0, 12) + "\n", exec.out());
     assertEquals("running", ok("inspect", "-f", "{{.State.Status}}", "bg").out().trim());
+    assertTrue(ok("top", "bg").out().contains("while true"));
     ok("stop", "-t", "1", "bg");
     assertEquals("137", ok("wait", "bg").out().trim());
     ok("start", "bg");

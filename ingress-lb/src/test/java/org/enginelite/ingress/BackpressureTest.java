@@ -41,6 +41,21 @@ class BackpressureTest {
     }
   }
 
+  /** The backend's byte count once it has not moved for half a second, or -1 if it never stops within 20 s. */
+  private static long awaitStall(AtomicLong written) throws InterruptedException {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    long last = -1;
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      long now = written.get();
+      if (now == last && now > 0) {
+        return now;
+      }
+      last = now;
+    }
+    return -1;
+  }
+
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
   void slowReader_backendFloods_memoryAndOutstandingBytesBounded(boolean splice) throws Exception {
@@ -81,17 +96,15 @@ class BackpressureTest {
         client.setSoTimeout(10_000);
         InputStream in = client.getInputStream();
         assertEquals("ready", readLine(in));
-        // Let the backend push for a while; without backpressure it would move gigabytes into the heap here.
-        Thread.sleep(1500);
-        long stalledAt = written.get();
-        Thread.sleep(500);
+        // Let the backend push until it blocks; without backpressure it would move gigabytes into the heap here.
+        long stalledAt = awaitStall(written);
         long outstanding = written.get() - l.stats().bytesOut();
         long grown = usedDirectMemory() - directBefore;
         // With splice on, the bulk stream runs through a kernel pipe (Netty makes one per target channel).
         assertEquals(splice, openPipes() > pipesBefore, "pipes before " + pipesBefore + ", now " + openPipes());
         // Kernel socket buffers (two connections, autotuned up to tens of MiB) are all that may hold data.
         assertTrue(written.get() < 96L * 1024 * 1024, "backend wrote " + written.get() + " bytes unread");
-        assertEquals(stalledAt, written.get(), "the backend is blocked, not drained into the process");
+        assertTrue(stalledAt >= 0, "the backend never blocked: " + written.get() + " bytes written");
         assertTrue(grown < 4L * 1024 * 1024, "direct memory grew by " + grown);
         assertTrue(outstanding >= 0, "counted " + l.stats().bytesOut() + " forwarded, " + written.get() + " written");
         // Nothing was lost: the client now reads at full speed and gets every byte, in order.

@@ -298,7 +298,7 @@ final class ContainerRuntime implements AutoCloseable {
       ContainerContextImpl ctx = context(r);
       steps.stopped(ctx);
       teardown(r.id(), paths);
-      repo.put(r.withState(r.state().exited(255, Instant.now().toString(), false)));
+      repo.put(ctx.withContributedFields(r).withState(r.state().exited(255, Instant.now().toString(), false)));
     } else if (!r.state().active()) {
       teardown(r.id(), paths);
     }

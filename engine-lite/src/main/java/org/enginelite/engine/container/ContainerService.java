@@ -268,6 +268,19 @@ public final class ContainerService implements Containers, AutoCloseable {
     return list(true, ContainerFilters.labels(labels));
   }
 
+  /** Docker's {@code /containers/{id}/top}: ps titles and one row per process of a running container. */
+  public Map<String, Object> top(String ref) {
+    ContainerRecord r = repo.resolve(ref);
+    if (!r.state().running()) {
+      throw new ConflictException("Container " + r.id() + " is not running");
+    }
+    List<String> lines = runtime.runc().ps(ContainerPaths.runcId(r.id()));
+    List<String> titles = lines.isEmpty() ? List.of() : List.of(lines.get(0).trim().split("\\s+"));
+    List<List<String>> rows = lines.stream().skip(1)
+        .map(l -> List.of(l.trim().split("\\s+", Math.max(1, titles.size())))).toList();
+    return Map.of("Titles", titles, "Processes", rows);
+  }
+
   @Override
   public Optional<String> find(String ref) {
     return repo.find(ref);

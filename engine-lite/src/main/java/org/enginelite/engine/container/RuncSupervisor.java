@@ -111,6 +111,12 @@ final class RuncSupervisor {
     }
   }
 
+  /** {@code runc ps}: the host's {@code ps -ef} lines of the container's processes, header first. */
+  List<String> ps(String runcId) {
+    String out = run(List.of("runc", "ps", runcId), true);
+    return out.lines().filter(l -> !l.isBlank()).toList();
+  }
+
   /** Forgets a container runc still lists (after a crash); safe to repeat. */
   void delete(String runcId) {
     if (Files.exists(Path.of("/run/runc", runcId))) {

@@ -42,6 +42,7 @@ public final class ContainerRoutes {
       return ApiResponse.noContent();
     });
     r.post("/containers/{id}/wait", this::waitFor);
+    r.get("/containers/{id}/top", q -> ApiResponse.ok(containers.top(q.pathParam("id"))));
     r.get("/containers/{id}/logs", this::logs);
     r.post("/containers/{id}/attach", this::attach);
     r.post("/containers/{id}/resize", q -> {

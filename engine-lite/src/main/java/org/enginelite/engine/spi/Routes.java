@@ -3,7 +3,8 @@ package org.enginelite.engine.spi;
 /**
  * Where extensions register API handlers by method and path template; {@code {name}} segments become path
  * parameters ("/networks/{id}/connect"). Paths are given without a version prefix: {@code /v1.41/networks}
- * and {@code /networks} both reach the handler. Handlers run on a worker thread, so they may block.
+ * and {@code /networks} both reach the handler. Handlers run on a worker thread, so they may block. Extension
+ * routes are matched before the engine's own, in registration order, so a feature may answer a core path.
  */
 public interface Routes {
 
