@@ -25,7 +25,9 @@ public final class NetworkApiMapper {
     if (Boolean.TRUE.equals(json.ingress()) || Boolean.TRUE.equals(json.configOnly())) {
       throw new InvalidParameterException("ingress and config-only networks need swarm mode");
     }
-    if (json.scope() != null && !json.scope().isEmpty() && !json.scope().equals("local")) {
+    // "swarm" is what stack deploy asks for; the swarm of this engine is this one node, so it is local too.
+    if (json.scope() != null && !json.scope().isEmpty() && !json.scope().equals("local")
+        && !json.scope().equals("swarm")) {
       throw new InvalidParameterException("scope \"" + json.scope() + "\" is not supported: only local networks");
     }
     List<SubnetRequest> subnets = List.of();
