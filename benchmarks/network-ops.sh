@@ -22,9 +22,16 @@ WORK="$(mktemp -d /tmp/el-bench-net.XXXXXX)"
 NS_EL="elbn$$a"
 NS_DOCKER="elbn$$d"
 PIDS=()
+declare -A SOCK NET CID SAMPLES
 
 cleanup() {
-  local p
+  local p sock id
+  # engine-lite leaves containers running when it stops (the next daemon adopts them): remove them first.
+  for sock in "${SOCK[@]}"; do
+    for id in $(curl -s --unix-socket "$sock" "http://localhost/v1.41/containers/json?all=1" | grep -o '"Id":"[0-9a-f]*"' | cut -d'"' -f4); do
+      curl -s --unix-socket "$sock" -X DELETE "http://localhost/v1.41/containers/$id?force=1" >/dev/null || true
+    done
+  done
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${PIDS[@]}"; do
     for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
@@ -35,6 +42,7 @@ cleanup() {
   # Mounts left under the temporary roots by a daemon that died (overlay rootfs, netns pins).
   grep " $WORK" /proc/mounts | awk '{print $2}' | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
   rm -rf "$WORK"
+  return 0
 }
 trap cleanup EXIT
 
@@ -63,47 +71,49 @@ wait_socket() {
   echo "daemon did not answer on $sock; its log:" >&2; tail -20 "$log" >&2; return 1
 }
 
-# bench LABEL SOCKET: runs the three measurements against one daemon; prints "LABEL create_rm connect run".
-bench() {
-  local label="$1" sock="$2" i t0 id cid net results=()
-  local image=elbench-busybox:latest
-  docker -H "unix://$sock" import "$WORK/busybox.tar" "$image" >/dev/null
+IMAGE=elbench-busybox:latest
 
-  local samples=()
-  for i in $(seq "$RUNS"); do
-    t0=$(ms_now)
-    id=$(api "$sock" POST /networks/create "{\"Name\":\"elbench$i\",\"Driver\":\"bridge\",\"CheckDuplicate\":true}" | json_id)
-    api "$sock" DELETE "/networks/$id" >/dev/null
-    samples+=($(( $(ms_now) - t0 )))
-  done
-  results+=("$(printf '%s\n' "${samples[@]}" | median_ms)")
-
-  net=$(api "$sock" POST /networks/create '{"Name":"my_bridge","Driver":"bridge"}' | json_id)
-  cid=$(api "$sock" POST /containers/create "{\"Image\":\"$image\",\"Cmd\":[\"sleep\",\"600\"]}" | json_id)
-  api "$sock" POST "/containers/$cid/start" >/dev/null
-  samples=()
-  for i in $(seq "$RUNS"); do
-    t0=$(ms_now)
-    api "$sock" POST "/networks/$net/connect" "{\"Container\":\"$cid\"}" >/dev/null
-    api "$sock" POST "/networks/$net/disconnect" "{\"Container\":\"$cid\"}" >/dev/null
-    samples+=($(( $(ms_now) - t0 )))
-  done
-  results+=("$(printf '%s\n' "${samples[@]}" | median_ms)")
-  api "$sock" DELETE "/containers/$cid?force=1" >/dev/null
-
-  samples=()
-  for i in $(seq "$RUNS"); do
-    t0=$(ms_now)
-    cid=$(api "$sock" POST "/containers/create?name=elbench-run$i" \
-      "{\"Image\":\"$image\",\"Cmd\":[\"sleep\",\"600\"],\"HostConfig\":{\"NetworkMode\":\"my_bridge\"}}" | json_id)
-    api "$sock" POST "/containers/$cid/start" >/dev/null
-    samples+=($(( $(ms_now) - t0 )))
-    api "$sock" DELETE "/containers/$cid?force=1" >/dev/null
-  done
-  results+=("$(printf '%s\n' "${samples[@]}" | median_ms)")
-  api "$sock" DELETE "/networks/$net" >/dev/null
-  echo "$label ${results[*]}"
+# One sample of each operation against the daemon at SOCKET, in nanoseconds.
+sample_create_rm() {
+  local sock="$1" i="$2" t0 id
+  t0=$(ms_now)
+  id=$(api "$sock" POST /networks/create "{\"Name\":\"elbench$i\",\"Driver\":\"bridge\",\"CheckDuplicate\":true}" | json_id)
+  api "$sock" DELETE "/networks/$id" >/dev/null
+  echo $(( $(ms_now) - t0 ))
 }
+sample_connect() {
+  local sock="$1" net="$2" cid="$3" t0
+  t0=$(ms_now)
+  api "$sock" POST "/networks/$net/connect" "{\"Container\":\"$cid\"}" >/dev/null
+  api "$sock" POST "/networks/$net/disconnect" "{\"Container\":\"$cid\"}" >/dev/null
+  echo $(( $(ms_now) - t0 ))
+}
+sample_run() {
+  local sock="$1" i="$2" t0 cid took
+  t0=$(ms_now)
+  cid=$(api "$sock" POST "/containers/create?name=elbench-run$i" \
+    "{\"Image\":\"$IMAGE\",\"Cmd\":[\"sleep\",\"600\"],\"HostConfig\":{\"NetworkMode\":\"my_bridge\"}}" | json_id)
+  api "$sock" POST "/containers/$cid/start" >/dev/null
+  took=$(( $(ms_now) - t0 ))
+  api "$sock" DELETE "/containers/$cid?force=1" >/dev/null
+  echo "$took"
+}
+
+# The daemons take turns sample by sample, so a change in the machine's load hits both alike.
+measure() {
+  local op="$1" i s label
+  for i in $(seq "$RUNS"); do
+    for label in "${!SOCK[@]}"; do
+      case "$op" in
+        create_rm) s=$(sample_create_rm "${SOCK[$label]}" "$i") ;;
+        connect) s=$(sample_connect "${SOCK[$label]}" "${NET[$label]}" "${CID[$label]}") ;;
+        run) s=$(sample_run "${SOCK[$label]}" "$i") ;;
+      esac
+      SAMPLES[$label.$op]+="$s "
+    done
+  done
+}
+median_of() { { printf '%s\n' ${SAMPLES[$1]:-} | grep . || true; } | median_ms; }
 
 "$EL_ROOT/bin/lib/make-busybox-rootfs.sh" "$WORK/busybox.tar" >/dev/null
 
@@ -115,37 +125,49 @@ nsenter --net="/run/netns/$NS_EL" java -cp "$EL_ROOT/engine-lite/target/engine-l
   -H "unix://$WORK/el/engine.sock" >"$WORK/el/daemon.log" 2>&1 &
 PIDS+=($!)
 wait_socket "$WORK/el/engine.sock" "$WORK/el/daemon.log"
-EL_LINE=$(bench engine-lite "$WORK/el/engine.sock")
+SOCK[engine-lite]="$WORK/el/engine.sock"
 
-DOCKER_LINE=""
 if command -v dockerd >/dev/null 2>&1; then
   ip netns add "$NS_DOCKER"
   ip -n "$NS_DOCKER" link set lo up
   mkdir -p "$WORK/docker"
-  # Its own bridge device name and address pool, so nothing collides with a system docker0.
+  # No default bridge and an address pool of its own, so nothing collides with a system docker0.
   nsenter --net="/run/netns/$NS_DOCKER" dockerd --data-root "$WORK/docker/data" --exec-root "$WORK/docker/exec" \
     --pidfile "$WORK/docker/dockerd.pid" -H "unix://$WORK/docker/docker.sock" --bridge none \
     --default-address-pool base=10.213.0.0/16,size=24 >"$WORK/docker/daemon.log" 2>&1 &
   PIDS+=($!)
   wait_socket "$WORK/docker/docker.sock" "$WORK/docker/daemon.log"
-  DOCKER_LINE=$(bench docker "$WORK/docker/docker.sock")
+  SOCK[docker]="$WORK/docker/docker.sock"
 fi
 
+for label in "${!SOCK[@]}"; do
+  docker -H "unix://${SOCK[$label]}" import "$WORK/busybox.tar" "$IMAGE" >/dev/null
+  NET[$label]=$(api "${SOCK[$label]}" POST /networks/create '{"Name":"my_bridge","Driver":"bridge"}' | json_id)
+  CID[$label]=$(api "${SOCK[$label]}" POST /containers/create "{\"Image\":\"$IMAGE\",\"Cmd\":[\"sleep\",\"600\"]}" | json_id)
+  api "${SOCK[$label]}" POST "/containers/${CID[$label]}/start" >/dev/null
+done
+measure create_rm
+measure connect
+measure run
+for label in "${!SOCK[@]}"; do
+  api "${SOCK[$label]}" DELETE "/containers/${CID[$label]}?force=1" >/dev/null
+  api "${SOCK[$label]}" DELETE "/networks/${NET[$label]}" >/dev/null
+done
+
 echo
-echo "network operations through the Engine API, median of $RUNS runs (ms)"
+echo "network operations through the Engine API, median of $RUNS runs each (ms), daemons taking turns"
 printf '%-22s %12s %12s %10s\n' operation engine-lite docker ratio
-read -r _ el_c el_n el_r <<<"$EL_LINE"
-if [ -n "$DOCKER_LINE" ]; then
-  read -r _ d_c d_n d_r <<<"$DOCKER_LINE"
-else
-  d_c=-; d_n=-; d_r=-
-fi
 row() {
-  local ratio=-
-  [ "$3" != - ] && ratio=$(awk -v a="$2" -v b="$3" 'BEGIN {printf "%.2f", a/b}')
-  printf '%-22s %12s %12s %10s\n' "$1" "$2" "$3" "$ratio"
+  local el d ratio=-
+  el=$(median_of "engine-lite.$2")
+  d=-
+  if [ -n "${SOCK[docker]:-}" ]; then
+    d=$(median_of "docker.$2")
+    ratio=$(awk -v a="$el" -v b="$d" 'BEGIN {printf "%.2f", a/b}')
+  fi
+  printf '%-22s %12s %12s %10s\n' "$1" "$el" "$d" "$ratio"
 }
-row "network create+rm" "$el_c" "$d_c"
-row "connect+disconnect" "$el_n" "$d_n"
-row "run -d --net (to run)" "$el_r" "$d_r"
+row "network create+rm" create_rm
+row "connect+disconnect" connect
+row "run -d --net (to run)" run
 echo "(ratio = engine-lite / docker; the target is 0.33 or less)"

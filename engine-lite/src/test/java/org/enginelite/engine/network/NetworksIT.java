@@ -205,6 +205,29 @@ class NetworksIT {
   }
 
   @Test
+  void hostAndNoneModes_andConnectWhileStopped() throws Exception {
+    String host = ok(daemon, "run", "--rm", "--net", "host", "busybox", "ip", "-o", "link");
+    assertTrue(host.contains(": el0:"), "host mode sees the daemon's namespace: " + host);
+    String none = ok(daemon, "run", "--rm", "--net", "none", "busybox", "ip", "-o", "link");
+    assertEquals(1, none.lines().count(), none);
+    assertTrue(none.contains(": lo:") && none.contains("UP"), "none mode: lo only, and up: " + none);
+
+    ok(daemon, "network", "create", "--subnet", "10.240.0.0/24", "later");
+    try {
+      ok(daemon, "create", "--name", "idle", "busybox", "sleep", "600");
+      ok(daemon, "network", "connect", "--ip", "10.240.0.40", "--alias", "quiet", "later", "idle");
+      ok(daemon, "start", "idle");
+      assertTrue(ok(daemon, "exec", "idle", "ip", "-o", "-4", "addr", "show", "eth1").contains("10.240.0.40/24"));
+      JsonNode networks = inspect(daemon, "inspect", "idle").get("NetworkSettings").get("Networks");
+      assertEquals("10.240.0.40", networks.get("later").get("IPAddress").asText(), networks.toString());
+      assertTrue(networks.get("later").get("Aliases").toString().contains("quiet"), networks.toString());
+    } finally {
+      docker(daemon, "rm", "-f", "idle");
+      docker(daemon, "network", "rm", "later");
+    }
+  }
+
+  @Test
   void ipamExhaustionOfASlash29_clearErrorAndNothingHalfCreated() throws Exception {
     ok(daemon, "network", "create", "--subnet", "10.244.0.0/29", "small");
     List<String> names = new ArrayList<>();
