@@ -37,6 +37,7 @@ public final class Engine implements EngineContext, AutoCloseable {
 
   private final Path dataRoot;
   private final Path execRoot;
+  private final List<String> defaultAddressPools;
   private final ObjectMapper json = new ObjectMapper()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private final StateStore store;
@@ -52,6 +53,12 @@ public final class Engine implements EngineContext, AutoCloseable {
   private ApiServer server;
 
   public Engine(Path dataRoot, Path execRoot) throws IOException {
+    this(dataRoot, execRoot, List.of());
+  }
+
+  /** As {@link #Engine(Path, Path)} with the daemon's {@code --default-address-pool} values. */
+  public Engine(Path dataRoot, Path execRoot, List<String> defaultAddressPools) throws IOException {
+    this.defaultAddressPools = List.copyOf(defaultAddressPools);
     this.dataRoot = Files.createDirectories(dataRoot);
     this.execRoot = Files.createDirectories(execRoot);
     this.store = SqliteStateStore.open(dataRoot);
@@ -111,6 +118,11 @@ public final class Engine implements EngineContext, AutoCloseable {
       }
 
       @Override
+      public List<String> defaultAddressPools() {
+        return self.defaultAddressPools;
+      }
+
+      @Override
       public ObjectMapper json() {
         return self.json;
       }
@@ -135,6 +147,11 @@ public final class Engine implements EngineContext, AutoCloseable {
   @Override
   public Path execRoot() {
     return execRoot;
+  }
+
+  @Override
+  public List<String> defaultAddressPools() {
+    return defaultAddressPools;
   }
 
   @Override

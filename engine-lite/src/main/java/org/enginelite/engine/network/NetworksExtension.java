@@ -41,7 +41,8 @@ public final class NetworksExtension implements EngineExtension {
   public static NetworksExtension create(EngineContext engine) {
     HostNamespace host = HostNamespace.current();
     BridgeNetworkDriver bridge = new BridgeNetworkDriver(host);
-    IpamDriver ipam = new DefaultIpamDriver(engine.store(), DefaultAddressPools.docker(), new ProcHostNetworks());
+    IpamDriver ipam = new DefaultIpamDriver(engine.store(),
+        DefaultAddressPools.parse(engine.defaultAddressPools()), new ProcHostNetworks());
     return new NetworksExtension(engine, ipam, bridge, () -> {
       bridge.close();
       host.close();

@@ -2,6 +2,7 @@ package org.enginelite.engine.spi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.enginelite.driver.state.StateStore;
 
@@ -18,6 +19,11 @@ public interface EngineContext {
   Path execRoot();
 
   Containers containers();
+
+  /** The daemon's {@code --default-address-pool} values as given ({@code base=10.10.0.0/16,size=24}), in order. */
+  default List<String> defaultAddressPools() {
+    return List.of();
+  }
 
   /** The engine's JSON mapper (Docker field names as given by each record's annotations). */
   ObjectMapper json();

@@ -226,6 +226,19 @@ class VolumesIT {
   }
 
   @Test
+  void volumesFrom_readOnly_seesTheSameDataAndCannotWrite() {
+    Run owner = run("echo shared > /data/f", Map.of("Binds", List.of("from-vol:/data", host + ":/h")));
+    assertEquals(0, owner.exitCode(), owner.err());
+    Run reader = run("cat /data/f; ls -d /h; echo x > /data/g",
+        Map.of("VolumesFrom", List.of(owner.id().substring(0, 12) + ":ro")));
+    assertEquals("shared\n/h\n", reader.out());
+    assertTrue(reader.err().contains("Read-only file system"), reader.err());
+    RawApi.Response missing = api.post("/v1.41/containers/create",
+        Map.of("Image", "busybox", "HostConfig", Map.of("VolumesFrom", List.of("no-such-container"))));
+    assertEquals(404, missing.status(), missing.text());
+  }
+
+  @Test
   void copyUp_emptyVolumeOverImageDirectory_getsImageFilesUnlessNocopy() throws Exception {
     Run r = run("cat /etc/passwd", Map.of("Binds", List.of("cp-vol:/etc")));
     assertEquals(0, r.exitCode(), r.err());
