@@ -74,12 +74,12 @@ final class StackObjects {
     return new StackResources(networks, volumes, services);
   }
 
+  /** As docker stack deploy: no Scope, so the daemon picks the driver's own. */
   void createNetwork(StackNetwork n) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("Name", n.name());
     body.put("CheckDuplicate", true);
     body.put("Driver", n.driver());
-    body.put("Scope", "swarm");
     List<Map<String, Object>> configs = n.subnets().stream().map(s -> Map.<String, Object>of("Subnet", s)).toList();
     body.put("IPAM", Map.of("Driver", "default", "Config", configs));
     body.put("Internal", n.internal());
