@@ -58,7 +58,8 @@ public final class SwarmServices implements AutoCloseable {
     this.store = store;
     this.clock = clock;
     this.runtime = runtime;
-    this.reconciler = new ServiceReconciler(runtime, clock).onTasksChanged(this::tasksChanged);
+    this.reconciler = new ServiceReconciler(runtime, clock).onTasksChanged(this::tasksChanged)
+        .followUpAfterStarts();
   }
 
   /** Restores saved services and tasks, then keeps reconciling every {@code tick}. */
