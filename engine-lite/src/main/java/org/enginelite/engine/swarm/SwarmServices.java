@@ -68,6 +68,10 @@ public final class SwarmServices implements AutoCloseable {
     persisted.putAll(saved);
     reconciler.restore(byId.values().stream().map(StoredService::spec).toList(),
         saved.values().stream().map(StoredTask::toTask).toList());
+    // One pass now: restored tasks whose containers survived are adopted, the others replaced; then the
+    // published ports are bound again (a pass that changes nothing does not tell the ingress).
+    reconciler.reconcileNow();
+    syncIngress();
     reconciler.startTicking(tick);
     return this;
   }
