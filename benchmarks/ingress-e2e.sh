@@ -274,31 +274,32 @@ measure_all() {
 
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 
-# Opens $IDLE connections through the engine and holds them; reports its RSS before and while holding them.
+# Opens $IDLE connections through a fresh engine balancer (no traffic before, so its heap has not grown yet) and
+# holds them; reports its RSS before and while holding them. Each connection costs the balancer two descriptors.
 idle_test() {
-  local port=$1 pid=${PROXY_PIDS%% *} before during
+  local port=18999 pid before during established holder
+  java "${ENGINE_JVM[@]}" -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" \
+    --listen "127.0.0.1:$port" --backend "$BACK_IP:$HTTP_PORT" >"$TMP/engine-idle.log" 2>&1 &
+  pid=$!; PIDS+=("$pid")
+  wait_port 127.0.0.1 "$port"
+  sleep 1
   before=$(rss_kib "$pid")
-  python3 - "$port" "$IDLE" "$TMP/idle.ready" <<'EOF' &
+  python3 - "$port" "$IDLE" "$TMP/idle.ready" <<'EOF2' &
 import socket, sys, time
 port, n, ready = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-socks = []
-for _ in range(n):
-    s = socket.create_connection(("127.0.0.1", port))
-    socks.append(s)
+socks = [socket.create_connection(("127.0.0.1", port)) for _ in range(n)]
 open(ready, "w").close()
-time.sleep(6)
-EOF
-  local holder=$!
-  PIDS+=("$holder")
-  for _ in $(seq 1 200); do [ -f "$TMP/idle.ready" ] && break; sleep 0.1; done
+time.sleep(8)
+EOF2
+  holder=$!; PIDS+=("$holder")
+  for _ in $(seq 1 300); do [ -f "$TMP/idle.ready" ] && break; sleep 0.1; done
   sleep 2
   during=$(rss_kib "$pid")
-  local established
   established=$(ss -Htn state established "( sport = :$port )" | wc -l)
-  IDLE_LINE="engine RSS with $established idle client connections (and as many backend ones): before ${before} KiB, holding $(( during )) KiB, growth $(( during - before )) KiB = $(( (during - before) * 1024 / (IDLE > 0 ? IDLE : 1) )) bytes/connection"
+  IDLE_LINE="engine RSS, fresh process, $established idle client connections (and as many to the backend): before ${before} KiB, holding ${during} KiB, growth $((during - before)) KiB = $(( (during - before) * 1024 / (IDLE > 0 ? IDLE : 1) )) bytes/connection"
   log "  $IDLE_LINE"
   kill "$holder" 2>/dev/null || true; wait "$holder" 2>/dev/null || true
-  sleep 1
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
 }
 
 IDLE_LINE="(idle test not run)"
@@ -306,8 +307,7 @@ start_all
 warm_all
 measure_all
 if [[ " $PROXIES " == *" engine "* ]]; then
-  PROXY_PIDS=${PP[engine]}
-  idle_test "${HP[engine]}"
+  idle_test
 fi
 
 # ---- table ----

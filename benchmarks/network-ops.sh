@@ -25,6 +25,7 @@ PIDS=()
 declare -A SOCK NET CID SAMPLES
 
 cleanup() {
+  set +e # best effort: every step runs even when an earlier one finds nothing to do
   local p sock id
   # engine-lite leaves containers running when it stops (the next daemon adopts them): remove them first.
   for sock in "${SOCK[@]}"; do
@@ -40,7 +41,7 @@ cleanup() {
   ip netns del "$NS_EL" 2>/dev/null || true
   ip netns del "$NS_DOCKER" 2>/dev/null || true
   # Mounts left under the temporary roots by a daemon that died (overlay rootfs, netns pins).
-  grep " $WORK" /proc/mounts | awk '{print $2}' | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  awk -v w="$WORK" 'index($2, w) == 1 {print $2}' /proc/mounts | sort -r | while read -r m; do umount -l "$m"; done
   rm -rf "$WORK"
   return 0
 }

@@ -62,8 +62,9 @@ public final class LoadBalancer implements AutoCloseable {
         frontend.protocol() == Protocol.TCP
             ? TcpListener.start(frontend, backends, group, transport)
             : UdpListener.start(frontend, backends, group, transport);
-    listeners.add(l);
-    return new Tracked(l);
+    Listener tracked = new Tracked(l);
+    listeners.add(tracked);
+    return tracked;
   }
 
   public List<Listener> listeners() {
@@ -94,10 +95,9 @@ public final class LoadBalancer implements AutoCloseable {
       return;
     }
     closed = true;
-    for (Listener l : listeners) {
+    for (Listener l : List.copyOf(listeners)) {
       l.close();
     }
-    listeners.clear();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
   }
 
@@ -137,7 +137,7 @@ public final class LoadBalancer implements AutoCloseable {
     @Override
     public void close() {
       delegate.close();
-      listeners.remove(delegate);
+      listeners.remove(this);
     }
 
     @Override

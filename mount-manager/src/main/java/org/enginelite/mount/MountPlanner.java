@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.enginelite.driver.volume.VolumeNames;
 
@@ -35,7 +36,7 @@ public final class MountPlanner {
     for (MountSpec spec : request.mounts()) {
       add(MountSpecValidator.validate(spec), byTarget, explicit);
     }
-    for (Map.Entry<String, String> t : new java.util.TreeMap<>(request.tmpfs()).entrySet()) {
+    for (Map.Entry<String, String> t : new TreeMap<>(request.tmpfs()).entrySet()) {
       add(TmpfsOptionsParser.parseTmpfs(t.getKey(), t.getValue()), byTarget, explicit);
     }
     for (String path : new TreeSet<>(request.imageVolumes())) {

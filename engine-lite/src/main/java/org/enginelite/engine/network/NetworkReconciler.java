@@ -1,5 +1,6 @@
 package org.enginelite.engine.network;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,7 @@ final class NetworkReconciler {
    * @return what was repaired, one line each, for the log
    */
   List<String> reconcile(Set<String> existing, Set<String> running) {
-    List<String> repaired = new java.util.ArrayList<>();
+    List<String> repaired = new ArrayList<>();
     Set<String> gone = new HashSet<>();
     for (EndpointRecord e : store.endpoints()) {
       if (!existing.contains(e.containerId())) {

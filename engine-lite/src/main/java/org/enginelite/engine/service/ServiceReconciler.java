@@ -46,6 +46,7 @@ public final class ServiceReconciler implements AutoCloseable {
   private final TaskIds ids = new TaskIds();
   private volatile List<Task> snapshot = List.of();
   private volatile Consumer<List<Task>> onChange = tasks -> {};
+  private volatile boolean followUp;
 
   public ServiceReconciler(TaskRuntime runtime, Clock clock) {
     this.runtime = runtime;
@@ -61,6 +62,15 @@ public final class ServiceReconciler implements AutoCloseable {
   public ServiceReconciler startTicking(Duration period) {
     long ms = period.toMillis();
     loop.scheduleWithFixedDelay(this::safePass, ms, ms, TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  /**
+   * After a pass that started tasks, runs the next pass at once instead of at the next tick, so started tasks
+   * are seen running as soon as they are. Off by default, so tests can step pass by pass.
+   */
+  public ServiceReconciler followUpAfterStarts() {
+    this.followUp = true;
     return this;
   }
 
@@ -153,6 +163,7 @@ public final class ServiceReconciler implements AutoCloseable {
   }
 
   private void pass() {
+    boolean startedAny = false;
     observe();
     Set<String> services = new HashSet<>(desired.keySet());
     tasks.values().forEach(t -> services.add(t.service()));
@@ -161,6 +172,7 @@ public final class ServiceReconciler implements AutoCloseable {
       List<Task> mine = tasks.values().stream().filter(t -> t.service().equals(service)).toList();
       for (TaskAction action : TaskPlanner.plan(spec, mine)) {
         act(action);
+        startedAny |= action instanceof TaskAction.Start;
       }
       trimHistory(service, spec == null);
     }
@@ -168,6 +180,11 @@ public final class ServiceReconciler implements AutoCloseable {
     if (!now.equals(snapshot)) {
       snapshot = now;
       onChange.accept(now);
+    }
+    if (startedAny && followUp) {
+      // Started tasks are seen running by the next pass; run it now rather than at the next tick, so a
+      // service reports its replicas (and the ingress gets its backends) as soon as they run.
+      trigger();
     }
   }
 

@@ -42,10 +42,11 @@ public final class ServiceLogs {
   /**
    * The framed log of the service's tasks, oldest line first.
    *
+   * @param details prefix each line with the task's context (the CLI asks for it unless --raw)
    * @param tail lines per task from the end, or -1 for all
    */
   public byte[] logs(StoredService service, List<Task> tasks, boolean stdout, boolean stderr, boolean timestamps,
-      int tail) {
+      boolean details, int tail) {
     List<Line> lines = new ArrayList<>();
     for (Task t : tasks) {
       if (t.containerId() != null) {
@@ -62,7 +63,10 @@ public final class ServiceLogs {
       if (timestamps) {
         sb.append(Instant.ofEpochSecond(l.epochSecond())).append(' ');
       }
-      sb.append(details(service, l.task())).append(' ').append(l.text()).append('\n');
+      if (details) {
+        sb.append(details(service, l.task())).append(' ');
+      }
+      sb.append(l.text()).append('\n');
       frame(out, l.stderr() ? 2 : 1, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
     return out.toByteArray();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.driver.NotFoundException;
+import org.enginelite.engine.api.RawBody;
 import org.enginelite.engine.service.api.ServiceSpecJson;
 import org.enginelite.engine.spi.ApiRequest;
 import org.enginelite.engine.spi.ApiResponse;
@@ -76,6 +77,24 @@ final class SwarmRoutes {
     r.delete("/services/{id}", q -> {
       services.remove(q.pathParam("id"));
       return new ApiResponse(200, null);
+    });
+    r.get("/services/{id}/logs", q -> {
+      StoredService s = services.resolve(q.pathParam("id"));
+      boolean stdout = q.queryFlag("stdout");
+      boolean stderr = q.queryFlag("stderr");
+      if (!stdout && !stderr) {
+        throw new InvalidParameterException("Bad parameters: you must choose at least one stream");
+      }
+      String tail = q.query("tail").orElse("all");
+      int lines;
+      try {
+        lines = tail.equals("all") || tail.isEmpty() ? -1 : Integer.parseInt(tail);
+      } catch (NumberFormatException e) {
+        throw new InvalidParameterException("invalid value for tail: " + tail);
+      }
+      byte[] body = logs.logs(s, services.tasksOf(s.id()), stdout, stderr, q.queryFlag("timestamps"),
+          q.queryFlag("details"), lines);
+      return ApiResponse.ok(new RawBody(ServiceLogs.CONTENT_TYPE, body));
     });
     r.get("/services/{id}/lb", q -> ApiResponse.ok(stats(services.resolve(q.pathParam("id")).name())));
     r.get("/ingress/stats", q -> {

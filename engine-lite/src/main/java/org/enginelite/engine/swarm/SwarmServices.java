@@ -58,7 +58,8 @@ public final class SwarmServices implements AutoCloseable {
     this.store = store;
     this.clock = clock;
     this.runtime = runtime;
-    this.reconciler = new ServiceReconciler(runtime, clock).onTasksChanged(this::tasksChanged);
+    this.reconciler = new ServiceReconciler(runtime, clock).onTasksChanged(this::tasksChanged)
+        .followUpAfterStarts();
   }
 
   /** Restores saved services and tasks, then keeps reconciling every {@code tick}. */
@@ -68,6 +69,10 @@ public final class SwarmServices implements AutoCloseable {
     persisted.putAll(saved);
     reconciler.restore(byId.values().stream().map(StoredService::spec).toList(),
         saved.values().stream().map(StoredTask::toTask).toList());
+    // One pass now: restored tasks whose containers survived are adopted, the others replaced; then the
+    // published ports are bound again (a pass that changes nothing does not tell the ingress).
+    reconciler.reconcileNow();
+    syncIngress();
     reconciler.startTicking(tick);
     return this;
   }

@@ -84,7 +84,8 @@ class ContainerNetworkConfigTest {
   void parse_badPortSpecs_areInvalidParameterWithDockersMessages() {
     assertMessage("invalid port specification: \"abc/tcp\"",
         "{\"HostConfig\":{\"PortBindings\":{\"abc/tcp\":[{\"HostPort\":\"80\"}]}}}");
-    assertMessage("invalid hostPort: 99999", "{\"HostConfig\":{\"PortBindings\":{\"80/tcp\":[{\"HostPort\":\"99999\"}]}}}");
+    assertMessage("invalid hostPort: 99999",
+        "{\"HostConfig\":{\"PortBindings\":{\"80/tcp\":[{\"HostPort\":\"99999\"}]}}}");
     assertMessage("invalid proto: sctp", "{\"HostConfig\":{\"PortBindings\":{\"80/sctp\":[{\"HostPort\":\"80\"}]}}}");
     assertMessage("invalid containerPort: 0", "{\"ExposedPorts\":{\"0/tcp\":{}}}");
     assertMessage("invalid IPv4 address \"1.2.3\"",

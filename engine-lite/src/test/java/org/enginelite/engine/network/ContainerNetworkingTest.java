@@ -244,7 +244,8 @@ class ContainerNetworkingTest {
         driver.reconciledEndpoints);
     // the removed container's address is free again
     ContainerHandle reuse = container("reuse", "{\"HostConfig\":{\"NetworkMode\":\"my_bridge\"},"
-        + "\"NetworkingConfig\":{\"EndpointsConfig\":{\"my_bridge\":{\"IPAMConfig\":{\"IPv4Address\":\"10.89.0.3\"}}}}}");
+        + "\"NetworkingConfig\":{\"EndpointsConfig\":{\"my_bridge\":"
+        + "{\"IPAMConfig\":{\"IPv4Address\":\"10.89.0.3\"}}}}}");
     run(reuse);
   }
 }

@@ -179,8 +179,26 @@ class GetStartedStackIT {
   void redeploy_afterStackRm_counterContinuesFromTheVolume() throws Exception {
     deploy();
     Map<String, Integer> pages = fiveRequests();
-    int first = pages.values().iterator().next();
-    assertEquals(lastCount + 1, first, "the counter continues after stack rm and deploy: " + pages);
+    List<Integer> counts = new ArrayList<>(pages.values());
+    assertEquals(lastCount + 1, counts.get(0), "the counter continues after stack rm and deploy: " + pages);
+    lastCount = counts.get(counts.size() - 1);
+  }
+
+  @Test
+  @Order(7)
+  void daemonKilled_restarted_tasksAdoptedAndPortServedAgain() throws Exception {
+    Map<Integer, JsonNode> before = runningBySlot(WEB);
+    daemon.kill9();
+    daemon.restart();
+    await("5 tasks running after the restart", () -> runningBySlot(WEB).size() == 5);
+    Map<Integer, JsonNode> after = runningBySlot(WEB);
+    for (int slot = 1; slot <= 5; slot++) {
+      assertEquals(before.get(slot).path("ID").asText(), after.get(slot).path("ID").asText(),
+          "the task of slot " + slot + " kept running through the restart");
+    }
+    Map<String, Integer> pages = fiveRequests();
+    assertEquals(5, pages.size(), pages.toString());
+    assertEquals(lastCount + 1, pages.values().iterator().next(), "counter: " + pages);
   }
 
   // --- steps as docker stack deploy takes them --------------------------------------------------------------

@@ -95,8 +95,8 @@ public final class LocalVolumeDriver implements VolumeDriver {
       store.transact(() -> {
         LocalVolumeRecord rec = record(name).orElseThrow(() -> noSuchVolume(name));
         if (!rec.mountedBy().isEmpty()) {
-          throw new ConflictException("remove " + name + ": volume is in use - "
-              + String.join(" ", rec.sortedUsers()).transform(s -> "[" + s + "]"));
+          throw new ConflictException(
+              "remove " + name + ": volume is in use - [" + String.join(" ", rec.sortedUsers()) + "]");
         }
         store.delete(LocalVolumeRecord.BUCKET, name);
         if (!LocalVolumeOptions.parse(rec.options()).isPlainDirectory()) {
