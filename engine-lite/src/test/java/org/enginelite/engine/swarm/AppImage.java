@@ -18,7 +18,11 @@ final class AppImage {
   static synchronized Path tarball() throws IOException, InterruptedException {
     if (tarball == null) {
       Path dir = Files.createTempDirectory("el-app-image-");
+      // deleteOnExit runs in reverse order of registration: the directory last, once its files are gone.
+      dir.toFile().deleteOnExit();
       Path tar = dir.resolve("getstarted.tar");
+      tar.toFile().deleteOnExit();
+      dir.resolve("getstarted.config.json").toFile().deleteOnExit();
       Path root = Path.of("").toAbsolutePath();
       while (!Files.exists(root.resolve("bin/lib/make-app-rootfs.sh"))) {
         root = root.getParent();
@@ -29,9 +33,6 @@ final class AppImage {
       if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
         throw new IOException("make-app-rootfs.sh failed: " + out);
       }
-      tar.toFile().deleteOnExit();
-      dir.resolve("getstarted.config.json").toFile().deleteOnExit();
-      dir.toFile().deleteOnExit();
       tarball = tar;
     }
     return tarball;
