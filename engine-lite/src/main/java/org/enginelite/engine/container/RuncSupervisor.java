@@ -21,11 +21,15 @@ import org.enginelite.driver.InternalException;
  * runc returns. The container and its supervisor outlive a killed daemon; the next daemon reads the exit file.
  */
 final class RuncSupervisor {
-  /** $1 bundle, $2 runc id, $3 log, $4 exit file, $5 pid file. Lines are "O|E <epoch seconds> <text>". */
+  /**
+   * $1 bundle, $2 runc id, $3 log, $4 exit file, $5 pid file. Lines are "O|E <epoch seconds> <text>". Both awks
+   * append to one file, so each line must leave in one write(2): unbuffered mawk writes every print argument
+   * and ORS apart, hence ORS="" and the newline inside the one string printed.
+   */
   private static final String SCRIPT = """
       { { runc run --bundle "$1" --pid-file "$5" "$2" </dev/null 2>&1 1>&3 3>&-; echo $? > "$4.tmp"; } \
-      | mawk -W interactive '{ print "E " systime() " " $0; fflush() }' >> "$3"; } 3>&1 \
-      | mawk -W interactive '{ print "O " systime() " " $0; fflush() }' >> "$3"
+      | mawk -W interactive 'BEGIN { ORS = "" } { print "E " systime() " " $0 "\\n" }' >> "$3"; } 3>&1 \
+      | mawk -W interactive 'BEGIN { ORS = "" } { print "O " systime() " " $0 "\\n" }' >> "$3"
       mv -f "$4.tmp" "$4"
       """;
 
