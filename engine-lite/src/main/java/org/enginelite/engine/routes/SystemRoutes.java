@@ -1,11 +1,11 @@
 package org.enginelite.engine.routes;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.enginelite.engine.HostFacts;
 import org.enginelite.engine.api.RawBody;
 import org.enginelite.engine.container.ContainerService;
 import org.enginelite.engine.container.ContainerFilters;
@@ -81,14 +81,14 @@ public final class SystemRoutes {
     o.put("Driver", "overlay2");
     o.put("DriverStatus", List.of());
     o.put("DockerRootDir", dataRoot.toString());
-    o.put("Name", hostname());
+    o.put("Name", HostFacts.hostname());
     o.put("ServerVersion", VERSION);
     o.put("OperatingSystem", "engine-lite on Linux");
     o.put("OSType", "linux");
     o.put("Architecture", System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch"));
     o.put("KernelVersion", kernel());
     o.put("NCPU", Runtime.getRuntime().availableProcessors());
-    o.put("MemTotal", memTotal());
+    o.put("MemTotal", HostFacts.memTotal());
     o.put("CgroupDriver", "cgroupfs");
     o.put("CgroupVersion", Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers")) ? "2" : "1");
     o.put("DefaultRuntime", "runc");
@@ -106,26 +106,5 @@ public final class SystemRoutes {
 
   private static String kernel() {
     return System.getProperty("os.version");
-  }
-
-  private static String hostname() {
-    try {
-      return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
-    } catch (IOException e) {
-      return "localhost";
-    }
-  }
-
-  private static long memTotal() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-        if (line.startsWith("MemTotal:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-        }
-      }
-    } catch (IOException | NumberFormatException ignored) {
-      // reported as 0
-    }
-    return 0;
   }
 }
