@@ -24,6 +24,8 @@ el_build
 WORK="$(mktemp -d "${EL_BENCH_DIR:-/var/tmp}/el-bench-vol.XXXXXX")"
 EL_SOCK="$WORK/el.sock"
 DK_SOCK="$WORK/docker.sock"
+# engine-lite runs in a network namespace of its own, so its default bridge and EL- chains never touch the host.
+EL_NETNS="elvolbench$$"
 PIDS=()
 
 cleanup() {
@@ -39,6 +41,7 @@ cleanup() {
   done
   awk -v w="$WORK" 'index($2, w) == 1 {print $2}' /proc/self/mounts | sort -r | xargs -r -n1 umount -l 2>/dev/null
   rm -rf "$WORK"
+  ip netns del "$EL_NETNS" 2>/dev/null
 }
 trap cleanup EXIT
 
@@ -53,7 +56,9 @@ wait_socket() {
 }
 
 start_engine_lite() {
-  "$EL_ROOT/bin/engine-lite" daemon --data-root "$WORK/el-data" --exec-root "$WORK/el-exec" -H "unix://$EL_SOCK" \
+  ip netns add "$EL_NETNS"
+  ip -n "$EL_NETNS" link set lo up
+  nsenter --net="/run/netns/$EL_NETNS" "$EL_ROOT/bin/engine-lite" daemon --data-root "$WORK/el-data" --exec-root "$WORK/el-exec" -H "unix://$EL_SOCK" \
     >"$WORK/el.log" 2>&1 &
   PIDS+=($!)
   wait_socket "$EL_SOCK" "$WORK/el.log"
