@@ -196,6 +196,8 @@ class GetStartedStackIT {
       assertEquals(before.get(slot).path("ID").asText(), after.get(slot).path("ID").asText(),
           "the task of slot " + slot + " kept running through the restart");
     }
+    // Restored tasks are listed as soon as the API answers; the ingress frontends are bound again just after.
+    await("port 4000 served by 5 tasks again after the restart", () -> ingressBackends(4000) == 5);
     Map<String, Integer> pages = fiveRequests();
     assertEquals(5, pages.size(), pages.toString());
     assertEquals(lastCount + 1, pages.values().iterator().next(), "counter: " + pages);
@@ -287,6 +289,19 @@ class GetStartedStackIT {
       }
       return pages;
     });
+  }
+
+  /** Backends (not draining) of the ingress frontend on {@code port}, from GET /ingress/stats. */
+  private long ingressBackends(int port) {
+    long n = 0;
+    for (JsonNode f : api.get("/v1.41/ingress/stats").json()) {
+      if (f.path("PublishedPort").asInt() == port) {
+        for (JsonNode b : f.path("Backends")) {
+          n += b.path("State").asText().equals("DRAINING") ? 0 : 1;
+        }
+      }
+    }
+    return n;
   }
 
   private static String get(int port) throws IOException {
