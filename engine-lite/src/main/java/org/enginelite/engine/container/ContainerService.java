@@ -321,6 +321,11 @@ public final class ContainerService implements Containers, AutoCloseable {
     }
   }
 
+  /** Where an attach's input goes ({@code stdin=1}): the container's stdin, or null without {@code -i}. */
+  public org.enginelite.engine.api.StreamInput stdinInput(String ref) {
+    return runtime.stdinInput(repo.resolve(ref));
+  }
+
   /** True while the container's process runs or a restart is pending. */
   public boolean isActive(String id) {
     return repo.get(id).map(r -> r.state().active()).orElse(false);
