@@ -75,9 +75,10 @@ public final class ContainerService implements Containers, AutoCloseable {
   }
 
   @Override
-  public String create(ObjectNode request, String requestedName) {
-    ContainerSpec.parse(request, null);
-    ImageRecord image = images.resolve(request.path("Image").asText());
+  public String create(ObjectNode asked, String requestedName) {
+    ContainerSpec.parse(asked, null);
+    ImageRecord image = images.resolve(asked.path("Image").asText());
+    ObjectNode request = ImageDefaults.merge(asked, image.config());
     ContainerSpec.parse(request, image.config());
     String name = requestedName == null || requestedName.isEmpty() ? null : ContainerNames.check(requestedName);
     String id = HexFormat.of().formatHex(randomBytes());
