@@ -1,7 +1,16 @@
 # Shared by bin/engine-lite and bin/run-tests: install missing system packages, build when jars are stale.
 # shellcheck shell=bash
 
-EL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# The checkout's canonical path, found with the cd builtin in this shell (no subshell, no fork: bin/engine-lite's
+# hot path), so the AppCDS archive always sees the same class path.
+el_root() {
+  local here="${BASH_SOURCE[0]}" back="$PWD"
+  case "$here" in */*) here="${here%/*}" ;; *) here=. ;; esac
+  CDPATH='' builtin cd -P "$here/../.." || return 1
+  EL_ROOT="$PWD"
+  builtin cd "$back" || return 1
+}
+el_root
 
 # Packages the engine and its tests need on a Debian 12 host.
 EL_PACKAGES=(runc iptables busybox-static iproute2 curl)
@@ -33,11 +42,16 @@ el_ensure_docker_client() {
   command -v docker >/dev/null 2>&1 || el_ensure_packages docker.io
 }
 
-# True when any source or pom is newer than the build stamp.
+# True when a pom or anything under a module's src/main is newer than the build stamp. One find over those trees
+# only (not .git, target/ or tests: a few hundred entries), exec'd straight from the command substitution.
 el_build_stale() {
-  local stamp="$EL_ROOT/engine-lite/target/lib/.built"
+  local stamp="$EL_ROOT/engine-lite/target/lib/.built" roots=() d newer
   [ -f "$stamp" ] || return 0
-  [ -n "$(find "$EL_ROOT" -path '*/target' -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$stamp" -print -quit)" ]
+  for d in "$EL_ROOT"/pom.xml "$EL_ROOT"/*/pom.xml "$EL_ROOT"/*/src/main; do
+    [ ! -e "$d" ] || roots+=("$d")
+  done
+  newer="$(find "${roots[@]}" -newer "$stamp" -print -quit)" || return 0
+  [ -n "$newer" ]
 }
 
 # el_build [extra mvn args]: package every module without running tests, when stale.

@@ -1,8 +1,8 @@
 package org.enginelite.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.enginelite.cli.command.PsCommand;
 import picocli.CommandLine;
 
@@ -28,9 +28,8 @@ public final class CdsTraining {
       EngineLiteCli.execute(new String[] {"-H", "unix:///nonexistent/engine-lite-training.sock", verb, "x"},
           nowhere, nowhere, null);
     }
-    JsonNode list = Json.mapper().readTree(SAMPLE);
-    nowhere.print(PsCommand.table(list, false).render());
-    nowhere.print(Json.pretty(list));
+    nowhere.print(PsCommand.table(PsCommand.read(SAMPLE.getBytes(StandardCharsets.UTF_8)), false).render());
+    nowhere.print(Json.pretty(Json.mapper().readTree(SAMPLE)));
     nowhere.flush();
   }
 }

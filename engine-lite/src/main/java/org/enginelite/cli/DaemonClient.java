@@ -38,6 +38,11 @@ public final class DaemonClient {
     return json(call("GET", path, null));
   }
 
+  /** GET, the body as it came: for verbs that read it with a streaming parser rather than as a tree. */
+  public byte[] getBody(String path) {
+    return call("GET", path, null);
+  }
+
   /** POST with a JSON body (null for none); returns the parsed response, or null when it has no body. */
   public JsonNode post(String path, Object body) {
     return json(call("POST", path, body));

@@ -1,5 +1,6 @@
 package org.enginelite.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -7,7 +8,10 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The CLI's one ObjectMapper, made on first use so verbs that need no JSON do not pay for it. */
+/**
+ * The CLI's one ObjectMapper, made on first use so verbs that need no trees or records do not pay for it, and
+ * jackson-core's JsonFactory alone for the streaming reads and writes of the verbs typed most (ps, errors).
+ */
 public final class Json {
 
   private Json() {}
@@ -16,8 +20,17 @@ public final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
+  private static final class FactoryHolder {
+    static final JsonFactory FACTORY = new JsonFactory();
+  }
+
   public static ObjectMapper mapper() {
     return Holder.MAPPER;
+  }
+
+  /** The streaming parser and generator factory, without jackson-databind's start-up. */
+  public static JsonFactory factory() {
+    return FactoryHolder.FACTORY;
   }
 
   /** Indented as docker inspect prints it (Go's json.Indent with four spaces): "key": value, [] and {}. */

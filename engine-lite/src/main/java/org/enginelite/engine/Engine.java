@@ -75,7 +75,11 @@ public final class Engine implements EngineContext, AutoCloseable {
     pendingListeners.clear();
   }
 
-  /** Recovers containers, binds the socket, then tells extensions the engine is up. */
+  /**
+   * Recovers containers, lets every extension restore its state, and only then binds the socket: as with
+   * Docker, a client that gets an answer sees the restored engine (published ports bound again, services
+   * adopted), never a half-restored one.
+   */
   public void start(Path socket) throws IOException {
     containers.recover();
     Router router = new Router();
@@ -84,7 +88,6 @@ public final class Engine implements EngineContext, AutoCloseable {
     new ContainerRoutes(containers).register(router);
     new ExecRoutes(containers.execs()).register(router);
     new ImageRoutes(images, containers).register(router);
-    server = ApiServer.start(socket, router, workers, json);
     for (EngineExtension e : extensions) {
       try {
         e.started(this);
@@ -92,6 +95,7 @@ public final class Engine implements EngineContext, AutoCloseable {
         LOG.log(Level.WARNING, e.getClass().getSimpleName() + " failed to reconcile: " + ex.getMessage(), ex);
       }
     }
+    server = ApiServer.start(socket, router, workers, json);
   }
 
   private EngineContext withContainers(Containers c) {

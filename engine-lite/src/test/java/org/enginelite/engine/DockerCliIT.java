@@ -36,6 +36,11 @@ class DockerCliIT {
   }
 
   private static Result docker(String... args) throws Exception {
+    return dockerWithInput(null, args);
+  }
+
+  /** Runs the docker CLI with {@code input} on its stdin (closed after it), or /dev/null when null. */
+  private static Result dockerWithInput(byte[] input, String... args) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Files.exists(Path.of("/usr/local/bin/docker")) ? "/usr/local/bin/docker" : "docker");
     cmd.addAll(List.of(args));
@@ -44,7 +49,21 @@ class DockerCliIT {
     pb.environment().put("DOCKER_CONFIG", daemon.dataRoot().resolveSibling("docker-config").toString());
     Path err = Files.createTempFile("el-docker-", ".err");
     try {
+      if (input == null) {
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      }
       Process p = pb.redirectError(err.toFile()).start();
+      if (input != null) {
+        Thread feeder = new Thread(() -> {
+          try (var stdin = p.getOutputStream()) {
+            stdin.write(input);
+          } catch (java.io.IOException ignored) {
+            // the command ended without reading all of it; its output says so
+          }
+        });
+        feeder.setDaemon(true);
+        feeder.start();
+      }
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(p.waitFor(60, TimeUnit.SECONDS), "docker " + String.join(" ", args) + " hung");
       return new Result(p.exitValue(), out, Files.readString(err));
@@ -59,11 +78,69 @@ class DockerCliIT {
     return r;
   }
 
-  @Test
-  void dockerCli_importRunPsLogsExecInspectStopStartWaitRm() throws Exception {
+  private static synchronized void importBusybox() throws Exception {
+    if (!ok("images", "-q", "cli-busybox:1").out().isBlank()) {
+      return;
+    }
     Result imported = ok("import", BusyboxImage.tarball().toString(), "cli-busybox:1");
     assertTrue(imported.out().startsWith("sha256:"), imported.out());
     assertTrue(ok("images").out().contains("cli-busybox"));
+  }
+
+  @Test
+  void dockerCli_runAndExecWithInteractiveStdin() throws Exception {
+    importBusybox();
+    Result cat = dockerWithInput("hello stdin\n".getBytes(StandardCharsets.UTF_8), "run", "-i", "--rm",
+        "cli-busybox:1", "cat");
+    assertEquals(0, cat.code(), cat.err());
+    assertEquals("hello stdin\n", cat.out());
+    // More than a pipe holds (64 KiB): the client is held back while the process reads, nothing is lost.
+    byte[] big = new byte[300_000];
+    java.util.Arrays.fill(big, (byte) 'x');
+    Result count = dockerWithInput(big, "run", "-i", "--rm", "cli-busybox:1", "wc", "-c");
+    assertEquals(0, count.code(), count.err());
+    assertEquals("300000", count.out().trim());
+
+    // Without an attached client (-d -i), stdin stays open: cat waits for input instead of ending.
+    ok("run", "-d", "-i", "--name", "keep", "cli-busybox:1", "cat");
+    Thread.sleep(500);
+    assertEquals("true", ok("inspect", "-f", "{{.State.Running}}", "keep").out().trim());
+    Result exec = dockerWithInput("abc".getBytes(StandardCharsets.UTF_8), "exec", "-i", "keep", "sh", "-c",
+        "cat > /tmp/in; wc -c < /tmp/in");
+    assertEquals(0, exec.code(), exec.err());
+    assertEquals("3", exec.out().trim());
+    assertEquals("true", ok("inspect", "-f", "{{.State.Running}}", "keep").out().trim());
+    ok("rm", "-f", "keep");
+  }
+
+  @Test
+  void dockerCli_importChangesExposeVolumeLabel_reachTheContainer() throws Exception {
+    ok("import", "-c", "EXPOSE 80 53/udp", "-c", "VOLUME [\"/data\"]", "-c", "LABEL tier=web note=\"a b\"",
+        BusyboxImage.tarball().toString(), "cli-busybox:vol");
+    assertEquals("{\"53/udp\":{},\"80/tcp\":{}}",
+        ok("image", "inspect", "-f", "{{json .Config.ExposedPorts}}", "cli-busybox:vol").out().trim());
+    assertEquals("{\"/data\":{}}",
+        ok("image", "inspect", "-f", "{{json .Config.Volumes}}", "cli-busybox:vol").out().trim());
+    Result bad = docker("import", "-c", "VOLUME data", BusyboxImage.tarball().toString(), "cli-busybox:bad");
+    assertEquals(1, bad.code());
+    assertTrue(bad.err().contains("invalid volume path \"data\""), bad.err());
+
+    ok("run", "-d", "-P", "--name", "vol", "--label", "note=own", "cli-busybox:vol", "sleep", "600");
+    assertEquals("web own", ok("inspect", "-f", "{{.Config.Labels.tier}} {{.Config.Labels.note}}", "vol").out()
+        .trim(), "image labels merged, the container's own win");
+    String mounts = ok("inspect", "-f", "{{range .Mounts}}{{.Type}} {{.Destination}} {{.Name}}{{end}}", "vol")
+        .out().trim();
+    assertTrue(mounts.matches("volume /data [0-9a-f]{64}"), "an anonymous volume for the image's VOLUME: " + mounts);
+    String port = ok("port", "vol", "80").out();
+    assertTrue(port.matches("(?s)0\\.0\\.0\\.0:\\d+\\n.*"), "-P publishes the image's EXPOSE 80: " + port);
+    ok("rm", "-f", "-v", "vol");
+    assertEquals("", ok("volume", "ls", "-q").out().trim(), "rm -v removes the anonymous volume");
+    ok("rmi", "cli-busybox:vol");
+  }
+
+  @Test
+  void dockerCli_importRunPsLogsExecInspectStopStartWaitRm() throws Exception {
+    importBusybox();
 
     Result fg = docker("run", "--name", "fg", "cli-busybox:1", "sh", "-c", "echo to-out; echo to-err >&2; exit 3");
     assertEquals(3, fg.code(), fg.err());

@@ -24,6 +24,8 @@ public interface LibC {
 
   int close(int fd);
 
+  int mkfifo(@In String pathname, int mode);
+
   @IgnoreError
   int getpid();
 

@@ -12,31 +12,25 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.enginelite.driver.InternalException;
 import org.enginelite.driver.state.StateStore;
+import org.enginelite.driver.state.TransactionalStateStore;
 
 /**
  * {@link StateStore} on one SQLite database in WAL mode. One connection, one writer at a time: the engine's
  * writes are small and short, and a single serialized writer is what makes "one transaction per user action"
  * trivially true. {@code synchronous=FULL} so a commit survives power loss, not only a process crash.
  */
-public final class SqliteStateStore implements StateStore {
+public final class SqliteStateStore extends TransactionalStateStore {
   private static final ObjectMapper JSON = new ObjectMapper()
       .findAndRegisterModules()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   private final Connection connection;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final List<Runnable> afterCommit = new ArrayList<>();
-  private int depth;
 
   private SqliteStateStore(Connection connection) {
     this.connection = connection;
@@ -62,37 +56,16 @@ public final class SqliteStateStore implements StateStore {
   }
 
   @Override
-  public <T> T transact(Supplier<T> work) {
-    lock.lock();
-    depth++;
-    boolean outermost = depth == 1;
-    List<Runnable> committed = List.of();
+  protected void commitWrites() {
     try {
-      T result = work.get();
-      if (outermost) {
-        connection.commit();
-        committed = List.copyOf(afterCommit);
-        afterCommit.clear();
-      }
-      return result;
+      connection.commit();
     } catch (SQLException e) {
-      rollbackQuietly(outermost);
       throw new InternalException("state store commit failed: " + e.getMessage(), e);
-    } catch (RuntimeException | Error e) {
-      rollbackQuietly(outermost);
-      throw e;
-    } finally {
-      depth--;
-      lock.unlock();
-      committed.forEach(Runnable::run);
     }
   }
 
-  private void rollbackQuietly(boolean outermost) {
-    if (!outermost) {
-      return; // the outermost frame decides; the exception is on its way there
-    }
-    afterCommit.clear();
+  @Override
+  protected void rollbackWrites() {
     try {
       connection.rollback();
     } catch (SQLException ignored) {
@@ -173,20 +146,6 @@ public final class SqliteStateStore implements StateStore {
     });
   }
 
-  @Override
-  public void afterCommit(Runnable action) {
-    lock.lock();
-    try {
-      if (depth == 0) {
-        action.run();
-      } else {
-        afterCommit.add(action);
-      }
-    } finally {
-      lock.unlock();
-    }
-  }
-
   private static <T> T decode(String json, Class<T> type) {
     try {
       return JSON.readValue(json, type);
@@ -201,13 +160,12 @@ public final class SqliteStateStore implements StateStore {
 
   @Override
   public void close() {
-    lock.lock();
-    try {
-      connection.close();
-    } catch (SQLException ignored) {
-      // closing at shutdown; nothing left to protect
-    } finally {
-      lock.unlock();
-    }
+    locked(() -> {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // closing at shutdown; nothing left to protect
+      }
+    });
   }
 }

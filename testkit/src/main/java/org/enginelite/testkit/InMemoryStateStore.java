@@ -1,19 +1,16 @@
 package org.enginelite.testkit;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.enginelite.driver.InternalException;
 import org.enginelite.driver.state.StateStore;
+import org.enginelite.driver.state.TransactionalStateStore;
 
 /**
  * A {@link StateStore} in memory with the same transaction rules as the SQLite one: one transaction at a time,
@@ -21,39 +18,19 @@ import org.enginelite.driver.state.StateStore;
  * only on commit. Records are kept as the objects written (they are immutable records), so read them with the
  * class they were written as.
  */
-public final class InMemoryStateStore implements StateStore {
+public final class InMemoryStateStore extends TransactionalStateStore {
   private final Map<String, NavigableMap<String, Object>> buckets = new HashMap<>();
-  private final ReentrantLock lock = new ReentrantLock();
   private final Deque<Runnable> undo = new ArrayDeque<>();
-  private final List<Runnable> afterCommit = new ArrayList<>();
-  private int depth;
 
   @Override
-  public <T> T transact(Supplier<T> work) {
-    lock.lock();
-    depth++;
-    boolean outermost = depth == 1;
-    List<Runnable> committed = List.of();
-    try {
-      T result = work.get();
-      if (outermost) {
-        undo.clear();
-        committed = List.copyOf(afterCommit);
-        afterCommit.clear();
-      }
-      return result;
-    } catch (RuntimeException | Error e) {
-      if (outermost) {
-        while (!undo.isEmpty()) {
-          undo.pop().run();
-        }
-        afterCommit.clear();
-      }
-      throw e;
-    } finally {
-      depth--;
-      lock.unlock();
-      committed.forEach(Runnable::run);
+  protected void commitWrites() {
+    undo.clear();
+  }
+
+  @Override
+  protected void rollbackWrites() {
+    while (!undo.isEmpty()) {
+      undo.pop().run();
     }
   }
 
@@ -116,20 +93,6 @@ public final class InMemoryStateStore implements StateStore {
           + type.getSimpleName());
     }
     return type.cast(value);
-  }
-
-  @Override
-  public void afterCommit(Runnable action) {
-    lock.lock();
-    try {
-      if (depth == 0) {
-        action.run();
-      } else {
-        afterCommit.add(action);
-      }
-    } finally {
-      lock.unlock();
-    }
   }
 
   @Override

@@ -1,9 +1,9 @@
 package org.enginelite.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.enginelite.cli.api.ContainerSummary.Port;
 
 /**
  * The PORTS column of ps: "0.0.0.0:8080->80/tcp, 443/tcp", sorted as docker's DisplayablePorts sorts them, with
@@ -11,16 +11,10 @@ import java.util.List;
  */
 final class Ports {
 
-  private record Port(String ip, int privatePort, int publicPort, String type) {}
-
   private Ports() {}
 
-  static String display(JsonNode ports) {
-    List<Port> list = new ArrayList<>();
-    for (JsonNode p : ports) {
-      list.add(new Port(p.path("IP").asText(""), p.path("PrivatePort").asInt(), p.path("PublicPort").asInt(),
-          p.path("Type").asText("tcp")));
-    }
+  static String display(List<Port> ports) {
+    List<Port> list = new ArrayList<>(ports);
     list.sort(Comparator.comparing(Port::type).thenComparing(Port::ip).thenComparingInt(Port::privatePort));
     List<String> out = new ArrayList<>();
     int i = 0;

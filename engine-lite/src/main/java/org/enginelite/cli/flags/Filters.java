@@ -1,5 +1,9 @@
 package org.enginelite.cli.flags;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +34,21 @@ public final class Filters {
     if (filters.isEmpty()) {
       return "";
     }
-    try {
-      return "filters=" + DaemonClient.enc(Json.mapper().writeValueAsString(filters));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    // Written with jackson-core's generator: ps --filter stays off jackson-databind (see Json).
+    StringWriter json = new StringWriter();
+    try (JsonGenerator g = Json.factory().createGenerator(json)) {
+      g.writeStartObject();
+      for (Map.Entry<String, Map<String, Boolean>> key : filters.entrySet()) {
+        g.writeObjectFieldStart(key.getKey());
+        for (Map.Entry<String, Boolean> value : key.getValue().entrySet()) {
+          g.writeBooleanField(value.getKey(), value.getValue());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return "filters=" + DaemonClient.enc(json.toString());
   }
 }

@@ -72,6 +72,9 @@ final class StreamResponder {
       if (p.get("continue") != null) {
         p.remove("continue");
       }
+      if (body.input() != null) {
+        p.addBefore("api", "stdin", new StdinForwarder(body.input()));
+      }
     }).syncUninterruptibly();
     String head = "HTTP/1.1 101 UPGRADED\r\nContent-Type: " + body.contentType()
         + "\r\nConnection: Upgrade\r\nUpgrade: tcp\r\nApi-Version: " + ApiChannelHandler.API_VERSION + "\r\n\r\n";

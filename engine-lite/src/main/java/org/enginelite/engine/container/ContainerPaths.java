@@ -54,6 +54,11 @@ public record ContainerPaths(Path containerDir, Path bundle, Path netns, Path ex
     return bundle.resolve("rootfs");
   }
 
+  /** The FIFO a container with an open stdin reads ({@link ContainerStdin}). */
+  public Path stdin() {
+    return bundle.resolve("stdin");
+  }
+
   public Path pidFile() {
     return bundle.resolve("pid");
   }

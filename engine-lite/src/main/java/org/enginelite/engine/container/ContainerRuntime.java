@@ -27,6 +27,7 @@ import org.enginelite.driver.ConflictException;
 import org.enginelite.driver.DriverException;
 import org.enginelite.driver.InternalException;
 import org.enginelite.driver.NotFoundException;
+import org.enginelite.engine.api.StreamInput;
 import org.enginelite.engine.image.ImageRecord;
 import org.enginelite.engine.image.ImageStore;
 import org.enginelite.engine.spi.ContainerExit;
@@ -49,6 +50,7 @@ final class ContainerRuntime implements AutoCloseable {
   private final SetupSteps steps;
   private final RuncSupervisor runc;
   private final OciSpecBuilder oci;
+  private final ContainerStdin stdin = new ContainerStdin();
   private final List<Consumer<ContainerExit>> exitListeners = new CopyOnWriteArrayList<>();
   private final Map<String, CompletableFuture<Integer>> nextExit = new ConcurrentHashMap<>();
   private final Map<String, ScheduledFuture<?>> pendingRestarts = new ConcurrentHashMap<>();
@@ -71,6 +73,12 @@ final class ContainerRuntime implements AutoCloseable {
 
   RuncSupervisor runc() {
     return runc;
+  }
+
+  /** Where an attached client's input goes: the container's stdin, or null when it was created without -i. */
+  StreamInput stdinInput(ContainerRecord r) {
+    return ContainerStdin.openStdin(r.request())
+        ? stdin.input(r.id(), paths(r.id()), ContainerStdin.stdinOnce(r.request())) : null;
   }
 
   ContainerPaths paths(String id) {
@@ -141,8 +149,12 @@ final class ContainerRuntime implements AutoCloseable {
       Files.deleteIfExists(paths.pidFile());
       Files.deleteIfExists(paths.exitFile());
       long logOffset = Files.exists(paths.log()) ? Files.size(paths.log()) : 0;
-      Process supervisor = runc.launch(ContainerPaths.runcId(r.id()), paths);
+      boolean openStdin = ContainerStdin.openStdin(r.request());
+      Path stdinSource = stdin.prepare(r.id(), paths, openStdin);
+      Process supervisor = runc.launch(ContainerPaths.runcId(r.id()), paths, stdinSource,
+          openStdin && !ContainerStdin.stdinOnce(r.request()));
       int pid = runc.awaitStarted(paths, supervisor, logOffset);
+      stdin.started(r.id());
       ContainerRecord running = ctx.withContributedFields(r)
           .withState(r.state().started(pid, Instant.now().toString(), restartCount));
       nextExit(r.id());
@@ -169,6 +181,7 @@ final class ContainerRuntime implements AutoCloseable {
 
   /** Undoes what a start set up in the kernel and on disk; safe to repeat. */
   void teardown(String id, ContainerPaths paths) {
+    stdin.close(id);
     if (Mounts.isMountPoint(paths.rootfs())) {
       Mounts.unmount(paths.rootfs(), true);
     }

@@ -75,9 +75,10 @@ public final class ContainerService implements Containers, AutoCloseable {
   }
 
   @Override
-  public String create(ObjectNode request, String requestedName) {
-    ContainerSpec.parse(request, null);
-    ImageRecord image = images.resolve(request.path("Image").asText());
+  public String create(ObjectNode asked, String requestedName) {
+    ContainerSpec.parse(asked, null);
+    ImageRecord image = images.resolve(asked.path("Image").asText());
+    ObjectNode request = ImageDefaults.merge(asked, image.config());
     ContainerSpec.parse(request, image.config());
     String name = requestedName == null || requestedName.isEmpty() ? null : ContainerNames.check(requestedName);
     String id = HexFormat.of().formatHex(randomBytes());
@@ -319,6 +320,11 @@ public final class ContainerService implements Containers, AutoCloseable {
       default:
         throw new org.enginelite.driver.InvalidParameterException("invalid condition: \"" + condition + "\"");
     }
+  }
+
+  /** Where an attach's input goes ({@code stdin=1}): the container's stdin, or null without {@code -i}. */
+  public org.enginelite.engine.api.StreamInput stdinInput(String ref) {
+    return runtime.stdinInput(repo.resolve(ref));
   }
 
   /** True while the container's process runs or a restart is pending. */

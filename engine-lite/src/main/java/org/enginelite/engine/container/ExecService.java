@@ -2,6 +2,7 @@ package org.enginelite.engine.container;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.enginelite.driver.ConflictException;
 import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.driver.NotFoundException;
+import org.enginelite.engine.api.StreamInput;
 import org.enginelite.engine.api.StreamSink;
 
 /**
@@ -49,7 +51,8 @@ public final class ExecService implements AutoCloseable {
     String user = body.path("User").asText("");
     String wd = body.path("WorkingDir").asText("");
     execs.put(id, new ExecInstance(id, r.id(), cmd, env, user.isEmpty() ? spec.user() : user,
-        wd.isEmpty() ? spec.workingDir() : wd, body.path("Tty").asBoolean(false)));
+        wd.isEmpty() ? spec.workingDir() : wd, body.path("Tty").asBoolean(false),
+        body.path("AttachStdin").asBoolean(false)));
     return id;
   }
 
@@ -64,9 +67,18 @@ public final class ExecService implements AutoCloseable {
   /** Starts the exec and streams its output to {@code sink} (null to detach); returns the exit code. */
   public int start(String id, StreamSink sink, boolean tty) throws IOException, InterruptedException {
     ExecInstance e = get(id);
+    try {
+      return run(e, sink, tty);
+    } finally {
+      // Input that arrives when the process never ran, or has ended, is dropped instead of waited for.
+      e.stdin.completeExceptionally(new IOException("exec " + id + " is not running"));
+    }
+  }
+
+  private int run(ExecInstance e, StreamSink sink, boolean tty) throws IOException, InterruptedException {
     synchronized (e) {
       if (e.started) {
-        throw new ConflictException("exec " + id + " has already been started");
+        throw new ConflictException("exec " + e.id + " has already been started");
       }
       e.started = true;
     }
@@ -74,8 +86,15 @@ public final class ExecService implements AutoCloseable {
       throw new ConflictException("Container " + e.containerId + " is not running");
     }
     UserIds user = UserIds.resolve(e.user, containers.paths(e.containerId).rootfs());
-    Process p = runc.exec(ContainerPaths.runcId(e.containerId), e.env, e.workingDir, user, e.cmd)
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    boolean withStdin = e.attachStdin && sink != null;
+    ProcessBuilder pb = runc.exec(ContainerPaths.runcId(e.containerId), e.env, e.workingDir, user, e.cmd);
+    if (!withStdin) {
+      pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    }
+    Process p = pb.start();
+    if (withStdin) {
+      e.stdin.complete(p.getOutputStream());
+    }
     e.pid = (int) p.pid();
     e.running = true;
     Thread err = pump(p.getErrorStream(), StreamFrames.STDERR, sink, tty || e.tty);
@@ -85,6 +104,45 @@ public final class ExecService implements AutoCloseable {
     e.exitCode = code;
     e.running = false;
     return code;
+  }
+
+  /**
+   * The client's input for an exec started with {@code AttachStdin}: written to the process's stdin once it
+   * runs, closed (end of file) when the client ends its input. Null when the exec takes no input.
+   */
+  public StreamInput stdinInput(String id) {
+    ExecInstance e = get(id);
+    if (!e.attachStdin) {
+      return null;
+    }
+    return new StreamInput() {
+      @Override
+      public void data(byte[] bytes) throws IOException {
+        OutputStream out = processStdin(e);
+        out.write(bytes);
+        out.flush();
+      }
+
+      @Override
+      public void end() {
+        try {
+          processStdin(e).close();
+        } catch (IOException ignored) {
+          // the process is gone or never ran
+        }
+      }
+    };
+  }
+
+  private static OutputStream processStdin(ExecInstance e) throws IOException {
+    try {
+      return e.stdin.get();
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", ex);
+    } catch (java.util.concurrent.ExecutionException ex) {
+      throw new IOException("exec did not start", ex.getCause());
+    }
   }
 
   private static Thread pump(InputStream in, int stream, StreamSink sink, boolean raw) {
@@ -114,7 +172,7 @@ public final class ExecService implements AutoCloseable {
     out.put("ExitCode", e.exitCode);
     out.put("ProcessConfig", Map.of("tty", e.tty, "entrypoint", e.cmd.get(0),
         "arguments", e.cmd.subList(1, e.cmd.size()), "privileged", false, "user", e.user));
-    out.put("OpenStdin", false);
+    out.put("OpenStdin", e.attachStdin);
     out.put("OpenStderr", true);
     out.put("OpenStdout", true);
     out.put("CanRemove", false);

@@ -22,12 +22,14 @@ import org.enginelite.driver.InternalException;
  */
 final class RuncSupervisor {
   /**
-   * $1 bundle, $2 runc id, $3 log, $4 exit file, $5 pid file. Lines are "O|E <epoch seconds> <text>". Both awks
-   * append to one file, so each line must leave in one write(2): unbuffered mawk writes every print argument
-   * and ORS apart, hence ORS="" and the newline inside the one string printed.
+   * $1 bundle, $2 runc id, $3 log, $4 exit file, $5 pid file, $6 stdin (/dev/null or the container's FIFO), $7
+   * "keep" when the supervisor holds the FIFO open itself (stdin open beyond one attach). Lines are "O|E <epoch
+   * seconds> <text>". Both awks append to one file, so each line must leave in one write(2): unbuffered mawk
+   * writes every print argument and ORS apart, hence ORS="" and the newline inside the one string printed.
    */
   private static final String SCRIPT = """
-      { { runc run --bundle "$1" --pid-file "$5" "$2" </dev/null 2>&1 1>&3 3>&-; echo $? > "$4.tmp"; } \
+      [ "$7" = keep ] && exec 4<>"$6"
+      { { runc run --bundle "$1" --pid-file "$5" "$2" <"$6" 4>&- 2>&1 1>&3 3>&-; echo $? > "$4.tmp"; } \
       | mawk -W interactive 'BEGIN { ORS = "" } { print "E " systime() " " $0 "\\n" }' >> "$3"; } 3>&1 \
       | mawk -W interactive 'BEGIN { ORS = "" } { print "O " systime() " " $0 "\\n" }' >> "$3"
       mv -f "$4.tmp" "$4"
@@ -39,10 +41,11 @@ final class RuncSupervisor {
     this.json = json;
   }
 
-  /** Launches the supervisor; returns at once. */
-  Process launch(String runcId, ContainerPaths paths) throws IOException {
+  /** Launches the supervisor; returns at once. {@code keepStdin}: the supervisor holds the stdin FIFO open. */
+  Process launch(String runcId, ContainerPaths paths, Path stdin, boolean keepStdin) throws IOException {
     return new ProcessBuilder("setsid", "sh", "-c", SCRIPT, "el-supervisor", paths.bundle().toString(), runcId,
-        paths.log().toString(), paths.exitFile().toString(), paths.pidFile().toString())
+        paths.log().toString(), paths.exitFile().toString(), paths.pidFile().toString(), stdin.toString(),
+        keepStdin ? "keep" : "")
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD)

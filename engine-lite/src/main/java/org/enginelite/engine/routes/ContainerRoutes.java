@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.engine.api.StreamBody;
+import org.enginelite.engine.api.StreamInput;
 import org.enginelite.engine.container.ContainerFilters;
 import org.enginelite.engine.container.ContainerOutput;
 import org.enginelite.engine.container.ContainerService;
@@ -108,13 +109,14 @@ public final class ContainerRoutes {
     boolean stderr = q.queryFlag("stderr");
     boolean logs = q.queryFlag("logs");
     boolean stream = q.queryFlag("stream");
+    StreamInput stdin = q.queryFlag("stdin") && stream ? containers.stdinInput(id) : null;
     return ApiResponse.ok(StreamBody.hijacked(sink -> {
       if (stream) {
         output.attach(id, stdout, stderr, logs, sink);
       } else if (logs) {
         output.logs(id, new ContainerOutput.LogsRequest(stdout, stderr, false, -1, false, 0, 0), sink);
       }
-    }));
+    }, stdin));
   }
 
   /** Docker's since/until: unix seconds (with optional fraction) or RFC 3339; empty means unset. */

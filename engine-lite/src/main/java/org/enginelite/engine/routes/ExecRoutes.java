@@ -33,7 +33,7 @@ public final class ExecRoutes {
         t.start();
         return ApiResponse.ok(null);
       }
-      return ApiResponse.ok(StreamBody.hijacked(sink -> execs.start(id, sink, tty)));
+      return ApiResponse.ok(StreamBody.hijacked(sink -> execs.start(id, sink, tty), execs.stdinInput(id)));
     });
     r.post("/exec/{id}/resize", q -> {
       execs.inspect(q.pathParam("id"));

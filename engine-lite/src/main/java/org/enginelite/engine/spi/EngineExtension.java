@@ -18,7 +18,10 @@ public interface EngineExtension extends AutoCloseable {
   /** Registers this extension's API routes (paths without the {@code /v1.41} prefix). */
   default void routes(Routes routes) {}
 
-  /** Called once the daemon serves and has recovered its containers: the place to reconcile with the kernel. */
+  /**
+   * Called once the engine has recovered its containers and before the API socket is bound: the place to
+   * reconcile with the kernel, so the first answer a client gets already reflects the restored state.
+   */
   default void started(EngineContext engine) {}
 
   /**

@@ -1,35 +1,44 @@
 package org.enginelite.engine.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.enginelite.driver.NotFoundException;
+import org.enginelite.engine.api.StreamSink;
+import org.enginelite.engine.container.ContainerLog;
+import org.enginelite.engine.container.LogLine;
+import org.enginelite.engine.container.StreamFrames;
 import org.enginelite.engine.service.Task;
 import org.enginelite.engine.spi.Containers;
 
 /**
  * GET /services/{id}/logs: the output of the service's task containers as one multiplexed stream (the
  * stdcopy framing of non-TTY container logs). Each line carries the task's context as "details" (node, service
- * and task ids), which {@code docker service logs} needs to print {@code web.1.abc@node | line}.
- *
- * <p>Reads the container log files the engine writes ({@code LogPath} of container inspect): one line per
- * output line, "O" or "E", the epoch second, a space, the text.
+ * and task ids), which {@code docker service logs} needs to print {@code web.1.abc@node | line}. With
+ * {@code follow}, new lines keep coming, also from tasks started later (a replaced task, a scale-up), until the
+ * service is removed or the client leaves.
  */
 public final class ServiceLogs {
 
   /** Docker's content type of a multiplexed stream. */
   public static final String CONTENT_TYPE = "application/vnd.docker.multiplexed-stream";
 
-  private record Line(long epochSecond, boolean stderr, String text, Task task) {}
+  private static final long POLL_MILLIS = 100;
+
+  /** What a service logs request asks for; {@code tail} is lines per task from the end, or -1 for all. */
+  public record Request(boolean stdout, boolean stderr, boolean timestamps, boolean details, int tail,
+      boolean follow) {}
+
+  private record Line(LogLine line, Task task) {}
 
   private final Supplier<Containers> containers;
   private final Supplier<String> nodeId;
@@ -40,70 +49,84 @@ public final class ServiceLogs {
   }
 
   /**
-   * The framed log of the service's tasks, oldest line first.
+   * Writes the service's log to {@code sink}: what is there, oldest line first, then (with follow) what comes.
    *
-   * @param details prefix each line with the task's context (the CLI asks for it unless --raw)
-   * @param tail lines per task from the end, or -1 for all
+   * @param tasks the service's current tasks, asked again on every poll; throws NotFoundException once the
+   *     service is gone, which ends a followed stream
    */
-  public byte[] logs(StoredService service, List<Task> tasks, boolean stdout, boolean stderr, boolean timestamps,
-      boolean details, int tail) {
-    List<Line> lines = new ArrayList<>();
-    for (Task t : tasks) {
-      if (t.containerId() != null) {
-        lines.addAll(read(t, tail));
-      }
+  public void write(StoredService service, Supplier<List<Task>> tasks, Request q, StreamSink sink)
+      throws IOException, InterruptedException {
+    Map<String, ContainerLog.Cursor> cursors = new LinkedHashMap<>();
+    List<Line> first = new ArrayList<>();
+    for (Task t : tasks.get()) {
+      List<Line> lines = readNew(t, cursors);
+      first.addAll(q.tail() < 0 || lines.size() <= q.tail() ? lines
+          : lines.subList(lines.size() - q.tail(), lines.size()));
     }
-    lines.sort(Comparator.comparingLong(Line::epochSecond));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    first.sort(Comparator.comparingLong(l -> l.line().epochSecond()));
+    send(service, first, q, sink);
+    while (q.follow() && sink.isOpen()) {
+      Thread.sleep(POLL_MILLIS);
+      List<Task> now;
+      try {
+        now = tasks.get();
+      } catch (NotFoundException gone) {
+        return;
+      }
+      List<Line> more = new ArrayList<>();
+      for (Task t : now) {
+        more.addAll(readNew(t, cursors));
+      }
+      send(service, more, q, sink);
+    }
+  }
+
+  private void send(StoredService service, List<Line> lines, Request q, StreamSink sink) throws IOException {
     for (Line l : lines) {
-      if ((l.stderr() && !stderr) || (!l.stderr() && !stdout)) {
+      LogLine line = l.line();
+      if (line.stderr() ? !q.stderr() : !q.stdout()) {
         continue;
       }
       StringBuilder sb = new StringBuilder();
-      if (timestamps) {
-        sb.append(Instant.ofEpochSecond(l.epochSecond())).append(' ');
+      if (q.timestamps()) {
+        sb.append(Instant.ofEpochSecond(line.epochSecond())).append(' ');
       }
-      if (details) {
+      if (q.details()) {
         sb.append(details(service, l.task())).append(' ');
       }
-      sb.append(l.text()).append('\n');
-      frame(out, l.stderr() ? 2 : 1, sb.toString().getBytes(StandardCharsets.UTF_8));
+      sb.append(line.text()).append('\n');
+      sink.write(StreamFrames.frame(line.stderr() ? StreamFrames.STDERR : StreamFrames.STDOUT,
+          sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
-    return out.toByteArray();
   }
 
-  private List<Line> read(Task t, int tail) {
-    Path log;
-    try {
-      JsonNode inspect = containers.get().inspect(t.containerId());
-      String path = inspect.path("LogPath").asText("");
-      if (path.isEmpty()) {
+  /** The task's lines not read yet; a task seen for the first time is read from the start of its log. */
+  private List<Line> readNew(Task t, Map<String, ContainerLog.Cursor> cursors) throws IOException {
+    if (t.containerId() == null) {
+      return List.of();
+    }
+    ContainerLog.Cursor cursor = cursors.get(t.containerId());
+    if (cursor == null) {
+      Path log = logPath(t.containerId());
+      if (log == null) {
         return List.of();
       }
-      log = Path.of(path);
-    } catch (NotFoundException e) {
-      return List.of();
+      cursor = new ContainerLog.Cursor(log, 0);
+      cursors.put(t.containerId(), cursor);
     }
     List<Line> out = new ArrayList<>();
+    cursor.readAvailable(l -> out.add(new Line(l, t)));
+    return out;
+  }
+
+  private Path logPath(String containerId) {
     try {
-      if (!Files.exists(log)) {
-        return List.of();
-      }
-      for (String raw : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-        int sp = raw.indexOf(' ', 2);
-        if (raw.length() < 3 || (raw.charAt(0) != 'O' && raw.charAt(0) != 'E') || raw.charAt(1) != ' ' || sp < 0) {
-          continue;
-        }
-        try {
-          out.add(new Line(Long.parseLong(raw.substring(2, sp)), raw.charAt(0) == 'E', raw.substring(sp + 1), t));
-        } catch (NumberFormatException e) {
-          // A torn line (the writer was killed mid-line) is skipped, as Docker's json-file reader does.
-        }
-      }
-    } catch (IOException e) {
-      return List.of();
+      JsonNode inspect = containers.get().inspect(containerId);
+      String path = inspect.path("LogPath").asText("");
+      return path.isEmpty() ? null : Path.of(path);
+    } catch (NotFoundException e) {
+      return null;
     }
-    return tail < 0 || out.size() <= tail ? out : out.subList(out.size() - tail, out.size());
   }
 
   /** Docker's log attributes, sorted by key, values query-escaped: what the CLI parses back. */
@@ -114,19 +137,5 @@ public final class ServiceLogs {
 
   private static String esc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  /** stdcopy: stream byte, three zero bytes, big-endian payload length, payload. */
-  static void frame(ByteArrayOutputStream out, int stream, byte[] payload) {
-    int n = payload.length;
-    out.write(stream);
-    out.write(0);
-    out.write(0);
-    out.write(0);
-    out.write(n >>> 24);
-    out.write(n >>> 16);
-    out.write(n >>> 8);
-    out.write(n);
-    out.write(payload, 0, n);
   }
 }

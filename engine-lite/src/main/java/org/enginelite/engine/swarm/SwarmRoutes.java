@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.driver.NotFoundException;
-import org.enginelite.engine.api.RawBody;
+import org.enginelite.engine.api.StreamBody;
 import org.enginelite.engine.service.api.ServiceSpecJson;
 import org.enginelite.engine.spi.ApiRequest;
 import org.enginelite.engine.spi.ApiResponse;
@@ -92,9 +92,10 @@ final class SwarmRoutes {
       } catch (NumberFormatException e) {
         throw new InvalidParameterException("invalid value for tail: " + tail);
       }
-      byte[] body = logs.logs(s, services.tasksOf(s.id()), stdout, stderr, q.queryFlag("timestamps"),
-          q.queryFlag("details"), lines);
-      return ApiResponse.ok(new RawBody(ServiceLogs.CONTENT_TYPE, body));
+      var req = new ServiceLogs.Request(stdout, stderr, q.queryFlag("timestamps"), q.queryFlag("details"), lines,
+          q.queryFlag("follow"));
+      return ApiResponse.ok(StreamBody.chunked(ServiceLogs.CONTENT_TYPE,
+          sink -> logs.write(s, () -> services.tasksOf(s.id()), req, sink)));
     });
     r.get("/services/{id}/lb", q -> ApiResponse.ok(stats(services.resolve(q.pathParam("id")).name())));
     r.get("/ingress/stats", q -> {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,6 +71,32 @@ class DockerCliSwarmIT {
       return new Result(p.exitValue(), out, Files.readString(err));
     } finally {
       Files.deleteIfExists(err);
+    }
+  }
+
+  /** Runs {@code docker service logs -f SERVICE} until a line containing {@code text} arrives (30 s at most). */
+  private boolean followedLogsReach(String service, String text) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(Files.exists(Path.of("/usr/local/bin/docker")) ? "/usr/local/bin/docker"
+        : "docker", "service", "logs", "-f", service).redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("DOCKER_HOST", daemon.host());
+    pb.environment().put("DOCKER_CONFIG", daemon.dataRoot().resolveSibling("docker-config").toString());
+    Process p = pb.start();
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+        StandardCharsets.UTF_8)).lines().forEach(lines::add));
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < deadline) {
+        String line = lines.poll(1, TimeUnit.SECONDS);
+        if (line != null && line.contains(text)) {
+          return p.isAlive();
+        }
+      }
+      return false;
+    } finally {
+      p.destroyForcibly();
     }
   }
 
@@ -128,7 +156,12 @@ class DockerCliSwarmIT {
     }
     assertTrue(logs.matches("(?s)echo\\.1\\.[0-9a-z]+@\\S+ +\\| hello from the task\\n"), logs);
 
-    ok("service", "rm", "web", "echo");
+    // -f follows: started before the task runs, it shows lines the task prints later, and keeps running.
+    ok("service", "create", "-d", "--name", "ticker", "engine-lite/getstarted:latest", "sh", "-c",
+        "i=0; while true; do i=$((i+1)); echo tick $i; sleep 1; done");
+    assertTrue(followedLogsReach("ticker", "| tick 3"), "service logs -f streams the task's new lines");
+
+    ok("service", "rm", "web", "echo", "ticker");
     assertEquals(1, ok("service", "ls").out().lines().count());
     assertEquals("", ok("ps", "-aq").out().trim(), "task containers are removed with their service");
     Result gone = docker("service", "inspect", "web");
