@@ -8,12 +8,9 @@
 # --iptables=false) and gets the image by `docker import` of the same tarball, so no registry is contacted.
 # Both daemons run in network namespaces of their own. Prints medians and the engine-lite/docker ratios.
 set -euo pipefail
-source "$(dirname "$(readlink -f "$0")")/../bin/lib/common.sh"
+source "$(dirname "$(readlink -f "$0")")/lib.sh"
 RUNS="${1:-20}"
-[ "$(id -u)" -eq 0 ] || { echo "engine-lifecycle: run as root" >&2; exit 1; }
-el_ensure_packages
-el_ensure_packages docker.io >/dev/null 2>&1 || true
-el_build
+el_bench_prepare engine-lifecycle
 
 WORK="$(mktemp -d /tmp/el-bench-lifecycle.XXXXXX)"
 EL_PID=""; DOCKERD_PID=""
@@ -32,8 +29,6 @@ trap cleanup EXIT
 
 bash "$EL_ROOT/bin/lib/make-busybox-rootfs.sh" "$WORK/busybox.tar"
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # measure NAME SOCKET: prints "create_ms rm_ms" lines, one per run.
 measure() {
@@ -62,11 +57,11 @@ report() { # NAME FILE
 
 # engine-lite
 mkdir -p "$WORK/el"
-CP="$EL_ROOT/engine-lite/target/classes:$(ls "$EL_ROOT"/engine-lite/target/lib/*.jar | tr '\n' ':')"
+CP="$(el_daemon_classpath)"
 unshare --net -- java -XX:+UseSerialGC -cp "$CP" org.enginelite.engine.EngineDaemon --data-root "$WORK/el/data" \
   --exec-root "$WORK/el/exec" -H "unix://$WORK/el/engine.sock" >"$WORK/el/daemon.log" 2>&1 &
 EL_PID=$!
-for _ in $(seq 1 300); do curl -sf --unix-socket "$WORK/el/engine.sock" http://d/_ping >/dev/null 2>&1 && break; sleep 0.1; done
+el_wait_ping "$WORK/el/engine.sock"
 curl -sf --unix-socket "$WORK/el/engine.sock" -X POST -H 'Content-Type: application/x-tar' \
   --data-binary @"$WORK/busybox.tar" "http://d/v1.41/images/create?fromSrc=-&repo=bench-busybox&tag=1" >/dev/null
 measure "$WORK/el/engine.sock" > /dev/null   # warm-up round: JIT and page cache, as dockerd's are warm too
@@ -78,11 +73,10 @@ if ! command -v dockerd >/dev/null 2>&1; then
   exit 0
 fi
 mkdir -p "$WORK/docker"
-unshare --net -- dockerd --data-root "$WORK/docker/data" --exec-root "$WORK/docker/exec" \
-  -H "unix://$WORK/docker/docker.sock" --pidfile "$WORK/docker/docker.pid" --bridge=none --iptables=false \
-  --ip6tables=false --storage-driver overlay2 >"$WORK/docker/dockerd.log" 2>&1 &
+# shellcheck disable=SC2046
+unshare --net -- dockerd $(el_dockerd_args "$WORK/docker" "$WORK/docker/docker.sock") >"$WORK/docker/dockerd.log" 2>&1 &
 DOCKERD_PID=$!
-for _ in $(seq 1 300); do curl -sf --unix-socket "$WORK/docker/docker.sock" http://d/_ping >/dev/null 2>&1 && break; sleep 0.1; done
+el_wait_ping "$WORK/docker/docker.sock"
 DOCKER_HOST="unix://$WORK/docker/docker.sock" docker import "$WORK/busybox.tar" bench-busybox:1 >/dev/null
 measure "$WORK/docker/docker.sock" > /dev/null
 measure "$WORK/docker/docker.sock" > "$WORK/docker.times"

@@ -8,12 +8,9 @@
 # Calls go over each engine's unix socket with curl (no CLI start-up counts); polling every 20 ms. Prints
 # medians and the engine-lite/docker ratios.
 set -euo pipefail
-source "$(dirname "$(readlink -f "$0")")/../bin/lib/common.sh"
+source "$(dirname "$(readlink -f "$0")")/lib.sh"
 RUNS="${1:-3}"
-[ "$(id -u)" -eq 0 ] || { echo "service-converge: run as root" >&2; exit 1; }
-el_ensure_packages
-el_ensure_packages docker.io >/dev/null 2>&1 || true
-el_build
+el_bench_prepare service-converge
 
 WORK="$(mktemp -d /tmp/el-bench-services.XXXXXX)"
 EL_PID=""; DOCKERD_PID=""
@@ -36,8 +33,6 @@ trap cleanup EXIT
 
 bash "$EL_ROOT/bin/lib/make-busybox-rootfs.sh" "$WORK/busybox.tar" >/dev/null
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 api() { local sock="$1"; shift; curl -sf --unix-socket "$sock" -H 'Content-Type: application/json' "$@"; }
 
 running() {  # running SOCK: RunningTasks of the one service
@@ -96,15 +91,10 @@ start_engine() {  # start_engine NAME COMMAND...: in a new netns with loopback u
   echo $!
 }
 
-wait_ping() {
-  for _ in $(seq 1 600); do curl -sf --unix-socket "$1" http://d/_ping >/dev/null 2>&1 && return 0; sleep 0.1; done
-  echo "service-converge: no answer on $1" >&2; return 1
-}
-
-CP="$EL_ROOT/engine-lite/target/classes:$(ls "$EL_ROOT"/engine-lite/target/lib/*.jar | tr '\n' ':')"
+CP="$(el_daemon_classpath)"
 EL_PID=$(start_engine el java -XX:+UseSerialGC -cp "$CP" org.enginelite.engine.EngineDaemon \
   --data-root "$WORK/el/data" --exec-root "$WORK/el/exec" -H "unix://$WORK/el/engine.sock")
-wait_ping "$WORK/el/engine.sock"
+el_wait_ping "$WORK/el/engine.sock"
 curl -sf --unix-socket "$WORK/el/engine.sock" -X POST -H 'Content-Type: application/x-tar' \
   --data-binary @"$WORK/busybox.tar" "http://d/v1.41/images/create?fromSrc=-&repo=bench-busybox&tag=1" >/dev/null
 api "$WORK/el/engine.sock" -d '{"ListenAddr":"0.0.0.0:2377","AdvertiseAddr":"127.0.0.1"}' \
@@ -116,10 +106,9 @@ if ! command -v dockerd >/dev/null 2>&1; then
   echo "dockerd not installed: no side-by-side figures" >&2
   exit 0
 fi
-DOCKERD_PID=$(start_engine docker dockerd --data-root "$WORK/docker/data" --exec-root "$WORK/docker/exec" \
-  -H "unix://$WORK/docker/engine.sock" --pidfile "$WORK/docker/docker.pid" --bridge=none --iptables=false \
-  --ip6tables=false --storage-driver overlay2)
-wait_ping "$WORK/docker/engine.sock"
+# shellcheck disable=SC2046
+DOCKERD_PID=$(start_engine docker dockerd $(el_dockerd_args "$WORK/docker" "$WORK/docker/engine.sock"))
+el_wait_ping "$WORK/docker/engine.sock"
 DOCKER_HOST="unix://$WORK/docker/engine.sock" docker import "$WORK/busybox.tar" bench-busybox:1 >/dev/null
 api "$WORK/docker/engine.sock" -d '{"ListenAddr":"127.0.0.1:2377","AdvertiseAddr":"127.0.0.1"}' \
   "http://d/v1.41/swarm/init" >/dev/null

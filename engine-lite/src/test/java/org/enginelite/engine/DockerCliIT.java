@@ -114,6 +114,31 @@ class DockerCliIT {
   }
 
   @Test
+  void dockerCli_importChangesExposeVolumeLabel_reachTheContainer() throws Exception {
+    ok("import", "-c", "EXPOSE 80 53/udp", "-c", "VOLUME [\"/data\"]", "-c", "LABEL tier=web note=\"a b\"",
+        BusyboxImage.tarball().toString(), "cli-busybox:vol");
+    assertEquals("{\"53/udp\":{},\"80/tcp\":{}}",
+        ok("image", "inspect", "-f", "{{json .Config.ExposedPorts}}", "cli-busybox:vol").out().trim());
+    assertEquals("{\"/data\":{}}",
+        ok("image", "inspect", "-f", "{{json .Config.Volumes}}", "cli-busybox:vol").out().trim());
+    Result bad = docker("import", "-c", "VOLUME data", BusyboxImage.tarball().toString(), "cli-busybox:bad");
+    assertEquals(1, bad.code());
+    assertTrue(bad.err().contains("invalid volume path \"data\""), bad.err());
+
+    ok("run", "-d", "-P", "--name", "vol", "--label", "note=own", "cli-busybox:vol", "sleep", "600");
+    assertEquals("web own", ok("inspect", "-f", "{{.Config.Labels.tier}} {{.Config.Labels.note}}", "vol").out()
+        .trim(), "image labels merged, the container's own win");
+    String mounts = ok("inspect", "-f", "{{range .Mounts}}{{.Type}} {{.Destination}} {{.Name}}{{end}}", "vol")
+        .out().trim();
+    assertTrue(mounts.matches("volume /data [0-9a-f]{64}"), "an anonymous volume for the image's VOLUME: " + mounts);
+    String port = ok("port", "vol", "80").out();
+    assertTrue(port.matches("(?s)0\\.0\\.0\\.0:\\d+\\n.*"), "-P publishes the image's EXPOSE 80: " + port);
+    ok("rm", "-f", "-v", "vol");
+    assertEquals("", ok("volume", "ls", "-q").out().trim(), "rm -v removes the anonymous volume");
+    ok("rmi", "cli-busybox:vol");
+  }
+
+  @Test
   void dockerCli_importRunPsLogsExecInspectStopStartWaitRm() throws Exception {
     importBusybox();
 

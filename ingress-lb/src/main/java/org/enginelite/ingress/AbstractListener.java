@@ -5,7 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.unix.UnixChannelOption;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public abstract class AbstractListener implements Listener {
     for (EventExecutor executor : group) {
       AbstractBootstrap<?, ?> b = bootstrapOnLoop.apply((EventLoop) executor);
       if (transport.isNative()) {
-        b.option(EpollChannelOption.SO_REUSEPORT, true);
+        b.option(UnixChannelOption.SO_REUSEPORT, true);
       }
       ChannelFuture f = b.bind(address).awaitUninterruptibly();
       if (!f.isSuccess()) {

@@ -45,7 +45,15 @@ public final class LoadBalancer implements AutoCloseable {
     if (eventLoops < 1) {
       throw new org.enginelite.driver.InvalidParameterException("event loops must be at least 1: " + eventLoops);
     }
-    return new LoadBalancer(Transport.best(), eventLoops);
+    return create(eventLoops, Transport.best());
+  }
+
+  /** A balancer with the given number of event loops (at least 1) on the given transport. */
+  public static LoadBalancer create(int eventLoops, Transport transport) {
+    if (eventLoops < 1) {
+      throw new org.enginelite.driver.InvalidParameterException("event loops must be at least 1: " + eventLoops);
+    }
+    return new LoadBalancer(transport, eventLoops);
   }
 
   /**
@@ -75,9 +83,13 @@ public final class LoadBalancer implements AutoCloseable {
     return eventLoops;
   }
 
-  /** Whether the native epoll transport (SO_REUSEPORT, splice) is in use. */
+  /** Whether a native transport (io_uring or epoll: one listener per loop with SO_REUSEPORT) is in use. */
   public boolean isNative() {
     return transport.isNative();
+  }
+
+  public Transport transport() {
+    return transport;
   }
 
   public LbStats stats() {

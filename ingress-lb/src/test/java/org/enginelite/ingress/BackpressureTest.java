@@ -14,7 +14,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A backend that writes as fast as it can to a client that does not read: the balancer must stop reading the
@@ -57,8 +57,8 @@ class BackpressureTest {
   }
 
   @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void slowReader_backendFloods_memoryAndOutstandingBytesBounded(boolean splice) throws Exception {
+  @EnumSource(DataPath.class)
+  void slowReader_backendFloods_memoryAndOutstandingBytesBounded(DataPath path) throws Exception {
     AtomicLong written = new AtomicLong();
     TestServers.Tcp flood =
         new TestServers.Tcp(
@@ -82,11 +82,11 @@ class BackpressureTest {
               }
             });
     try (flood;
-        LoadBalancer lb = LoadBalancer.create(2)) {
+        LoadBalancer lb = path.newBalancer(2)) {
       Listener l =
           lb.listen(
               Frontend.tcp(new InetSocketAddress(TestServers.LOOPBACK, 0))
-                  .withOptions(FrontendOptions.DEFAULTS.withSplice(splice)),
+                  .withOptions(FrontendOptions.DEFAULTS.withSplice(path.splice)),
               List.of(flood.address()));
       long directBefore = usedDirectMemory();
       long pipesBefore = openPipes();
@@ -101,7 +101,7 @@ class BackpressureTest {
         long outstanding = written.get() - l.stats().bytesOut();
         long grown = usedDirectMemory() - directBefore;
         // With splice on, the bulk stream runs through a kernel pipe (Netty makes one per target channel).
-        assertEquals(splice, openPipes() > pipesBefore, "pipes before " + pipesBefore + ", now " + openPipes());
+        assertEquals(path.splice, openPipes() > pipesBefore, "pipes before " + pipesBefore + ", now " + openPipes());
         // Kernel socket buffers (two connections, autotuned up to tens of MiB) are all that may hold data.
         assertTrue(written.get() < 96L * 1024 * 1024, "backend wrote " + written.get() + " bytes unread");
         assertTrue(stalledAt >= 0, "the backend never blocked: " + written.get() + " bytes written");

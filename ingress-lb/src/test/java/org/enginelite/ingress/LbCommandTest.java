@@ -49,6 +49,18 @@ class LbCommandTest {
   }
 
   @Test
+  void run_unknownTransport_exitsTwoNamingTheChoices() {
+    int[] status = new int[1];
+    String err =
+        stderrOf(
+            () ->
+                status[0] =
+                    LbCommand.run("--listen", "127.0.0.1:0", "--backend", "127.0.0.1:80", "--transport", "kqueue"));
+    assertEquals(2, status[0]);
+    assertEquals("lb: transport must be io_uring, epoll or nio, got \"kqueue\"\n", err);
+  }
+
+  @Test
   void parse_hostPortForms_resolvedOnce() {
     assertEquals(new InetSocketAddress("127.0.0.1", 80), HostPort.parse("127.0.0.1:80"));
     assertEquals(new InetSocketAddress("::1", 8080), HostPort.parse("[::1]:8080"));

@@ -18,17 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** TCP balancing through real loopback sockets, with splice and with buffer copies. */
+/** TCP balancing through real loopback sockets, on io_uring and on epoll with splice and with buffer copies. */
 class TcpBalancingTest {
   private final List<AutoCloseable> resources = new ArrayList<>();
   private LoadBalancer lb;
 
-  private Listener start(boolean splice, FrontendOptions base, InetSocketAddress... backends) {
-    lb = LoadBalancer.create(2);
+  private Listener start(DataPath path, FrontendOptions base, InetSocketAddress... backends) {
+    lb = path.newBalancer(2);
     Frontend f =
-        Frontend.tcp(new InetSocketAddress(TestServers.LOOPBACK, 0)).withOptions(base.withSplice(splice));
+        Frontend.tcp(new InetSocketAddress(TestServers.LOOPBACK, 0)).withOptions(base.withSplice(path.splice));
     return lb.listen(f, List.of(backends));
   }
 
@@ -55,10 +55,10 @@ class TcpBalancingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void connect_threeBackends_roundRobinInOrder(boolean splice) throws Exception {
+  @EnumSource(DataPath.class)
+  void connect_threeBackends_roundRobinInOrder(DataPath path) throws Exception {
     Listener l =
-        start(splice, FrontendOptions.DEFAULTS, echo("a").address(), echo("b").address(), echo("c").address());
+        start(path, FrontendOptions.DEFAULTS, echo("a").address(), echo("b").address(), echo("c").address());
     List<String> seen = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       seen.add(nameOfBackendAt(l));
@@ -67,11 +67,11 @@ class TcpBalancingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void connect_refusingBackend_skippedAndMarkedDown(boolean splice) throws Exception {
+  @EnumSource(DataPath.class)
+  void connect_refusingBackend_skippedAndMarkedDown(DataPath path) throws Exception {
     InetSocketAddress dead = TestServers.refusingPort();
     Listener l =
-        start(splice, FrontendOptions.DEFAULTS.withFailureBackoff(Duration.ofMinutes(1)), dead, echo("b").address());
+        start(path, FrontendOptions.DEFAULTS.withFailureBackoff(Duration.ofMinutes(1)), dead, echo("b").address());
     for (int i = 0; i < 4; i++) {
       assertEquals("b", nameOfBackendAt(l));
     }
@@ -84,11 +84,11 @@ class TcpBalancingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void connect_refusingBackendAfterBackoff_isProbedAgain(boolean splice) throws Exception {
+  @EnumSource(DataPath.class)
+  void connect_refusingBackendAfterBackoff_isProbedAgain(DataPath path) throws Exception {
     InetSocketAddress dead = TestServers.refusingPort();
     Listener l =
-        start(splice, FrontendOptions.DEFAULTS.withFailureBackoff(Duration.ofMillis(50)), dead, echo("b").address());
+        start(path, FrontendOptions.DEFAULTS.withFailureBackoff(Duration.ofMillis(50)), dead, echo("b").address());
     assertEquals("b", nameOfBackendAt(l));
     try (ServerSocket revived = new ServerSocket()) {
       revived.setReuseAddress(true);
@@ -104,8 +104,8 @@ class TcpBalancingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void connect_backendNotAccepting_timesOutAndRetriesNext(boolean splice) throws Exception {
+  @EnumSource(DataPath.class)
+  void connect_backendNotAccepting_timesOutAndRetriesNext(DataPath path) throws Exception {
     // A listener whose accept queue is full drops SYNs, so a connect to it hangs until the timeout.
     try (ServerSocket stuck = new ServerSocket(0, 1, TestServers.LOOPBACK)) {
       InetSocketAddress stuckAddress = new InetSocketAddress(TestServers.LOOPBACK, stuck.getLocalPort());
@@ -123,7 +123,7 @@ class TcpBalancingTest {
         }
         Listener l =
             start(
-                splice,
+                path,
                 FrontendOptions.DEFAULTS.withConnectTimeout(Duration.ofMillis(300)),
                 stuckAddress,
                 echo("b").address());
@@ -138,11 +138,11 @@ class TcpBalancingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void setBackends_removedBackend_drainsEstablishedConnection(boolean splice) throws Exception {
+  @EnumSource(DataPath.class)
+  void setBackends_removedBackend_drainsEstablishedConnection(DataPath path) throws Exception {
     TestServers.Tcp a = echo("a");
     TestServers.Tcp b = echo("b");
-    Listener l = start(splice, FrontendOptions.DEFAULTS, a.address());
+    Listener l = start(path, FrontendOptions.DEFAULTS, a.address());
     try (Socket s = connect(l.localAddress())) {
       InputStream in = s.getInputStream();
       assertEquals("a", readLine(in));
@@ -162,8 +162,8 @@ class TcpBalancingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void shutdownOutput_clientHalfCloses_backendAnswersAfterEof(boolean splice) throws Exception {
+  @EnumSource(DataPath.class)
+  void shutdownOutput_clientHalfCloses_backendAnswersAfterEof(DataPath path) throws Exception {
     // Reads until EOF, then answers with the count: works only if the FIN is passed on and the way back stays open.
     TestServers.Tcp counter =
         new TestServers.Tcp(
@@ -178,7 +178,7 @@ class TcpBalancingTest {
               }
             });
     resources.add(counter);
-    Listener l = start(splice, FrontendOptions.DEFAULTS, counter.address());
+    Listener l = start(path, FrontendOptions.DEFAULTS, counter.address());
     try (Socket s = connect(l.localAddress())) {
       // Past the splice threshold, so with splice on the FIN arrives while bytes may still be queued.
       s.getOutputStream().write(new byte[3_000_000]);
@@ -190,10 +190,10 @@ class TcpBalancingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void stats_afterExchange_countConnectionsAndBytes(boolean splice) throws Exception {
+  @EnumSource(DataPath.class)
+  void stats_afterExchange_countConnectionsAndBytes(DataPath path) throws Exception {
     TestServers.Tcp a = echo("a");
-    Listener l = start(splice, FrontendOptions.DEFAULTS, a.address());
+    Listener l = start(path, FrontendOptions.DEFAULTS, a.address());
     byte[] payload = new byte[50_000];
     try (Socket s = connect(l.localAddress())) {
       InputStream in = s.getInputStream();
@@ -218,10 +218,10 @@ class TcpBalancingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void stats_bulkStream_countedWithinOneSpliceChunk(boolean splice) throws Exception {
+  @EnumSource(DataPath.class)
+  void stats_bulkStream_countedWithinOneSpliceChunk(DataPath path) throws Exception {
     TestServers.Tcp a = echo("a");
-    Listener l = start(splice, FrontendOptions.DEFAULTS, a.address());
+    Listener l = start(path, FrontendOptions.DEFAULTS, a.address());
     int size = 8 * 1024 * 1024;
     try (Socket s = connect(l.localAddress())) {
       InputStream in = s.getInputStream();
@@ -242,18 +242,18 @@ class TcpBalancingTest {
     await("the connection is closed", () -> l.stats().activeConnections() == 0);
     FrontendStats f = l.stats();
     // A spliced stream is counted per chunk; its last partial chunk is not seen by the process.
-    long slack = splice ? 64 * 1024 : 0;
+    long slack = path.splice ? 64 * 1024 : 0;
     assertTrue(f.bytesIn() <= size && f.bytesIn() >= size - slack, "bytes in " + f.bytesIn());
     assertTrue(f.bytesOut() <= size + 2 && f.bytesOut() >= size + 2 - slack, "bytes out " + f.bytesOut());
   }
 
   @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void activeHealthCheck_deadThenRevived_downThenUp(boolean splice) throws Exception {
+  @EnumSource(DataPath.class)
+  void activeHealthCheck_deadThenRevived_downThenUp(DataPath path) throws Exception {
     InetSocketAddress port = TestServers.refusingPort();
     Listener l =
         start(
-            splice,
+            path,
             FrontendOptions.DEFAULTS
                 .withHealthCheckInterval(Duration.ofMillis(50))
                 .withFailureBackoff(Duration.ofMinutes(1)),
@@ -267,9 +267,9 @@ class TcpBalancingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void close_listener_closesConnectionsAndPort(boolean splice) throws Exception {
-    Listener l = start(splice, FrontendOptions.DEFAULTS, echo("a").address());
+  @EnumSource(DataPath.class)
+  void close_listener_closesConnectionsAndPort(DataPath path) throws Exception {
+    Listener l = start(path, FrontendOptions.DEFAULTS, echo("a").address());
     try (Socket s = connect(l.localAddress())) {
       assertEquals("a", readLine(s.getInputStream()));
       l.close();

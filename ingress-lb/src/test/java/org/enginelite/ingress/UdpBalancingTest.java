@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** UDP flows through real loopback sockets: pinned per client address, expiring when idle. */
 class UdpBalancingTest {
@@ -33,10 +34,10 @@ class UdpBalancingTest {
     }
   }
 
-  private Listener start(Duration idle) throws IOException {
+  private Listener start(DataPath path, Duration idle) throws IOException {
+    lb = path.newBalancer(2);
     a = new TestServers.Udp("a");
     b = new TestServers.Udp("b");
-    lb = LoadBalancer.create(2);
     return lb.listen(
         Frontend.udp(new InetSocketAddress(TestServers.LOOPBACK, 0))
             .withOptions(FrontendOptions.DEFAULTS.withUdpIdleTimeout(idle)),
@@ -58,9 +59,10 @@ class UdpBalancingTest {
     return s;
   }
 
-  @Test
-  void datagrams_sameClient_pinnedToOneBackend() throws Exception {
-    Listener l = start(Duration.ofSeconds(30));
+  @ParameterizedTest
+  @EnumSource(value = DataPath.class, names = {"IO_URING", "EPOLL_COPY"})
+  void datagrams_sameClient_pinnedToOneBackend(DataPath path) throws Exception {
+    Listener l = start(path, Duration.ofSeconds(30));
     try (DatagramSocket c1 = client();
         DatagramSocket c2 = client()) {
       String first = ask(c1, l.localAddress(), "1").split(":")[0];
@@ -78,9 +80,10 @@ class UdpBalancingTest {
     }
   }
 
-  @Test
-  void datagrams_idleFlow_expiresAndNextGoesToNextBackend() throws Exception {
-    Listener l = start(Duration.ofMillis(300));
+  @ParameterizedTest
+  @EnumSource(value = DataPath.class, names = {"IO_URING", "EPOLL_COPY"})
+  void datagrams_idleFlow_expiresAndNextGoesToNextBackend(DataPath path) throws Exception {
+    Listener l = start(path, Duration.ofMillis(300));
     try (DatagramSocket c = client()) {
       assertEquals("a:1", ask(c, l.localAddress(), "1"));
       assertEquals(1, l.stats().activeConnections());

@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.enginelite.engine.spi.ApiRequest;
 import org.enginelite.engine.spi.ApiResponse;
@@ -27,6 +28,7 @@ import org.enginelite.engine.spi.ApiResponse;
 /**
  * Takes each aggregated request off the event loop: the handler runs on a worker thread (it may block on runc
  * or on a container's exit) and its answer is written back as JSON, a chunked stream or a hijacked raw stream.
+ * Routes registered inline (answers from memory such as {@code /_ping}) run on the event loop itself.
  */
 final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   static final String API_VERSION = "1.41";
@@ -52,22 +54,37 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     boolean head = request.method().equals(HttpMethod.HEAD);
     Channel channel = ctx.channel();
-    ctx.channel().config().setAutoRead(false);
-    workers.execute(() -> {
+    channel.config().setAutoRead(false);
+    Optional<Router.Match> match = router.match(method, path);
+    Runnable answer = () -> {
       ApiResponse response;
       try {
-        response = router.match(method, path)
-            .map(m -> invoke(m, method, path, uri.parameters(), body))
+        response = match.map(m -> invoke(m, method, path, uri.parameters(), body))
             .orElseGet(() -> ErrorResponses.message(404, "page not found"));
       } catch (RuntimeException e) {
         response = ErrorResponses.of(e);
       }
       if (response.body() instanceof StreamBody stream) {
-        new StreamResponder(channel, json, keepAlive).respond(response.status(), stream, () -> hijacked = true);
+        // A stream waits on the socket between writes, which the event loop itself must never do.
+        int status = response.status();
+        Runnable respond = () -> new StreamResponder(channel, json, keepAlive).respond(status, stream,
+            () -> hijacked = true);
+        if (channel.eventLoop().inEventLoop()) {
+          workers.execute(respond);
+        } else {
+          respond.run();
+        }
       } else {
         writeFull(channel, response, keepAlive, head);
       }
-    });
+    };
+    // A handler that answers from memory (and an unknown path) is answered here; any other may block, so it
+    // runs on a worker. Each hand-off wakes a sleeping thread, which on a busy machine costs more than the work.
+    if (match.isEmpty() || match.get().inline()) {
+      answer.run();
+    } else {
+      workers.execute(answer);
+    }
   }
 
   private ApiResponse invoke(Router.Match m, String method, String path, Map<String, List<String>> query,

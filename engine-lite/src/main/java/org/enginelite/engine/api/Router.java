@@ -20,13 +20,22 @@ public final class Router implements Routes {
 
   private final List<Route> routes = new ArrayList<>();
 
-  /** A matched route with its path parameters. */
-  public record Match(RouteHandler handler, Map<String, String> params) {}
+  /** A matched route with its path parameters; {@code inline} when it runs on the I/O thread. */
+  public record Match(RouteHandler handler, Map<String, String> params, boolean inline) {}
 
-  private record Route(String method, Pattern pattern, List<String> names, RouteHandler handler) {}
+  private record Route(String method, Pattern pattern, List<String> names, RouteHandler handler, boolean inline) {}
 
   @Override
-  public synchronized void add(String method, String pathTemplate, RouteHandler handler) {
+  public void add(String method, String pathTemplate, RouteHandler handler) {
+    add(method, pathTemplate, handler, false);
+  }
+
+  @Override
+  public void addInline(String method, String pathTemplate, RouteHandler handler) {
+    add(method, pathTemplate, handler, true);
+  }
+
+  private synchronized void add(String method, String pathTemplate, RouteHandler handler, boolean inline) {
     List<String> names = new ArrayList<>();
     StringBuilder regex = new StringBuilder("^");
     Matcher m = PARAM.matcher(pathTemplate);
@@ -38,7 +47,7 @@ public final class Router implements Routes {
       last = m.end();
     }
     regex.append(Pattern.quote(pathTemplate.substring(last))).append("/?$");
-    routes.add(new Route(method, Pattern.compile(regex.toString()), List.copyOf(names), handler));
+    routes.add(new Route(method, Pattern.compile(regex.toString()), List.copyOf(names), handler, inline));
   }
 
   /** The path without its version prefix. */
@@ -63,7 +72,7 @@ public final class Router implements Routes {
         for (int i = 0; i < r.names.size(); i++) {
           params.put(r.names.get(i), m.group(i + 1));
         }
-        return Optional.of(new Match(r.handler, params));
+        return Optional.of(new Match(r.handler, params, r.inline));
       }
     }
     return Optional.empty();

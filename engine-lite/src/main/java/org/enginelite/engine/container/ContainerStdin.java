@@ -57,11 +57,16 @@ final class ContainerStdin {
 
   /** The process runs, so its read end is open: a close requested earlier can happen now. */
   void started(String id) {
+    update(id, p -> p.readerOpen = true);
+  }
+
+  /** Sets a flag of the pipe; once the reader is open and an end was requested, the daemon's writer closes. */
+  private void update(String id, java.util.function.Consumer<Pipe> change) {
     Pipe p = pipes.get(id);
     if (p != null) {
       synchronized (p) {
-        p.readerOpen = true;
-        if (p.endRequested) {
+        change.accept(p);
+        if (p.readerOpen && p.endRequested) {
           close(id);
         }
       }
@@ -82,17 +87,8 @@ final class ContainerStdin {
 
       @Override
       public void end() {
-        if (!closeAtEnd) {
-          return;
-        }
-        Pipe p = pipes.get(id);
-        if (p != null) {
-          synchronized (p) {
-            p.endRequested = true;
-            if (p.readerOpen) {
-              close(id);
-            }
-          }
+        if (closeAtEnd) {
+          update(id, p -> p.endRequested = true);
         }
       }
     };

@@ -64,6 +64,16 @@ public final class ImageRoutes {
     return o;
   }
 
+  /** Docker's set shape: {"80/tcp": {}}; null when empty, as Docker writes it. */
+  private static Map<String, Object> emptyObjects(List<String> keys) {
+    if (keys.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> o = new LinkedHashMap<>();
+    keys.forEach(k -> o.put(k, Map.of()));
+    return o;
+  }
+
   private Map<String, Object> inspect(ImageRecord i) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("Cmd", i.config().cmd().isEmpty() ? null : i.config().cmd());
@@ -71,7 +81,9 @@ public final class ImageRoutes {
     config.put("Env", i.config().env());
     config.put("WorkingDir", i.config().workingDir());
     config.put("User", i.config().user());
-    config.put("Labels", null);
+    config.put("ExposedPorts", emptyObjects(i.config().exposedPorts()));
+    config.put("Volumes", emptyObjects(i.config().volumes()));
+    config.put("Labels", i.config().labels().isEmpty() ? null : i.config().labels());
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("Id", i.id());
     o.put("RepoTags", i.repoTags());

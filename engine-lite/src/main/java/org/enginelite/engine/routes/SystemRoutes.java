@@ -38,9 +38,9 @@ public final class SystemRoutes {
   }
 
   public void register(Routes r) {
-    r.get("/_ping", q -> ApiResponse.ok(RawBody.text("OK")));
-    r.add("HEAD", "/_ping", q -> ApiResponse.ok(RawBody.text("OK")));
-    r.get("/version", q -> ApiResponse.ok(version()));
+    r.addInline("GET", "/_ping", q -> ApiResponse.ok(RawBody.text("OK")));
+    r.addInline("HEAD", "/_ping", q -> ApiResponse.ok(RawBody.text("OK")));
+    r.addInline("GET", "/version", q -> ApiResponse.ok(version()));
     r.get("/info", q -> ApiResponse.ok(info()));
   }
 

@@ -7,12 +7,12 @@ import java.util.List;
  * Splits a command string into words as compose does for {@code command: redis-server --appendonly yes}
  * (POSIX shell quoting: single quotes, double quotes with backslash escapes, backslash outside quotes).
  */
-final class ShellWords {
+public final class ShellWords {
 
   private ShellWords() {}
 
   /** The words, or null when a quote is left open. */
-  static List<String> split(String text) {
+  public static List<String> split(String text) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     boolean inWord = false;

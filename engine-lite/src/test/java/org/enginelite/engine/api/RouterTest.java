@@ -1,6 +1,7 @@
 package org.enginelite.engine.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.enginelite.engine.spi.ApiResponse;
@@ -31,6 +32,15 @@ class RouterTest {
     router.get("/info", q -> ApiResponse.ok("second"));
     assertTrue(router.match("HEAD", "/info").isPresent());
     assertEquals(1, router.match("GET", "/info").stream().count());
+  }
+
+  @Test
+  void match_inlineRoutesAreMarked() {
+    router.addInline("GET", "/_ping", q -> ApiResponse.ok("OK"));
+    router.get("/info", q -> ApiResponse.ok("info"));
+    assertTrue(router.match("GET", "/_ping").orElseThrow().inline());
+    assertTrue(router.match("HEAD", "/_ping").orElseThrow().inline());
+    assertFalse(router.match("GET", "/info").orElseThrow().inline());
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.enginelite.ingress.Listener;
 import org.enginelite.ingress.LoadBalancer;
 import org.enginelite.ingress.Protocol;
 import org.enginelite.ingress.ProxyProtocol;
+import org.enginelite.ingress.transport.Transport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,8 +54,11 @@ public final class LbCommand implements Callable<Integer> {
   @Option(names = "--event-loops", paramLabel = "N", description = "Event loops (default: one per core).")
   Integer eventLoops;
 
-  @Option(names = "--no-splice", description = "Copy through buffers instead of splice(2).")
+  @Option(names = "--no-splice", description = "Copy through buffers instead of splice(2) (epoll only).")
   boolean noSplice;
+
+  @Option(names = "--transport", paramLabel = "io_uring|epoll|nio", description = "Netty transport (default: io_uring when the kernel allows it, else epoll, else nio).")
+  String transport;
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -85,7 +89,14 @@ public final class LbCommand implements Callable<Integer> {
       err.println("lb: " + e.getMessage());
       return 2;
     }
-    LoadBalancer lb = eventLoops == null ? LoadBalancer.create() : LoadBalancer.create(eventLoops);
+    LoadBalancer lb;
+    try {
+      Transport chosen = transport == null ? Transport.best() : Transport.named(transport);
+      lb = LoadBalancer.create(eventLoops == null ? Runtime.getRuntime().availableProcessors() : eventLoops, chosen);
+    } catch (DriverException e) {
+      err.println("lb: " + e.getMessage());
+      return 2;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
@@ -100,7 +111,7 @@ public final class LbCommand implements Callable<Integer> {
         out.println(
             "listening on " + HostPort.format(l.localAddress()) + "/" + f.protocol().label() + " -> "
                 + String.join(", ", backends) + " (" + lb.eventLoops() + " event loops, "
-                + (lb.isNative() ? "epoll" : "nio") + ")");
+                + lb.transport().label() + ")");
       }
       out.flush();
     } catch (DriverException e) {

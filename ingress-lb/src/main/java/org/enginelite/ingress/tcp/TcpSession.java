@@ -123,9 +123,9 @@ final class TcpSession implements ChannelFutureListener {
     return fromClient ? backendChannel : client;
   }
 
-  /** Splice needs the native transport; a PROXY header, if any, went out as a buffer before. */
+  /** Splice needs the epoll transport; a PROXY header, if any, went out as a buffer before. */
   boolean useSplice() {
-    return state.options().splice() && listener.transport().isNative() && !closed;
+    return state.options().splice() && listener.transport().supportsSplice() && !closed;
   }
 
   /** Forwards one chunk; returns the write future, or null when the chunk was kept for later or dropped. */

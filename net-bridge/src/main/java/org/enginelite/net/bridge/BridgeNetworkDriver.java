@@ -31,6 +31,7 @@ import org.enginelite.net.bridge.iptables.NetworkRules;
 import org.enginelite.net.bridge.iptables.PortRules;
 import org.enginelite.net.bridge.ports.PortReservations;
 import org.enginelite.net.bridge.setup.AssignBridgeAddress;
+import org.enginelite.net.bridge.setup.Background;
 import org.enginelite.net.bridge.setup.ConfigureBridgePort;
 import org.enginelite.net.bridge.setup.ConfigureContainerInterface;
 import org.enginelite.net.bridge.setup.CreateBridgeDevice;
@@ -74,18 +75,17 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
         throw new ConflictException("bridge " + bridge + " is already used by network " + other.name());
       }
     }
-    firewall.refresh();
     Optional<Link> existing = links.get(bridge.value());
     if (existing.isPresent() && !existing.get().isBridge()) {
       throw new ConflictException("cannot create bridge " + bridge + ": a " + existing.get().kind()
           + " link of that name exists");
     }
     new StepQueue()
+        .alongside(new InstallNetworkRules(firewall, BridgeNames.networkTag(spec.id()), NetworkRules.of(spec, bridge)))
         .add(new CreateBridgeDevice(links, bridge, spec.bridgeOptions().mtu(), bridgeMac(spec),
             BridgeNames.alias(spec.id())))
         .add(new AssignBridgeAddress(links, host.rtnetlink().addresses(), bridge, spec.gatewayCidr()))
         .add(new EnableForwarding(host, bridge, spec.internal()))
-        .add(new InstallNetworkRules(firewall, BridgeNames.networkTag(spec.id()), NetworkRules.of(spec, bridge)))
         .run();
     networks.put(spec.id(), spec);
   }
@@ -93,17 +93,38 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
   @Override
   public synchronized void deleteNetwork(String networkId) {
     NetworkSpec spec = networks.remove(networkId);
-    firewall.refresh();
-    Optional<Link> bridge = spec != null ? links.get(BridgeNames.bridge(spec).value()) : findBridge(networkId);
-    firewall.remove(BridgeNames.networkTag(networkId));
-    if (bridge.isPresent()) {
-      int index = bridge.get().index();
-      for (Link l : links.listByPrefix(BridgeNames.VETH_PREFIX)) {
-        if (l.masterIndex() == index) {
-          links.delete(l.index());
+    // The rules go in a child process while the links go here: unregistering a bridge waits for the kernel's
+    // RCU grace period, which is as long as the fork and exec of iptables-restore.
+    Background<Void> rules = Background.start("remove rules " + BridgeNames.networkTag(networkId), () -> {
+      firewall.remove(BridgeNames.networkTag(networkId));
+      return null;
+    });
+    RuntimeException failure = null;
+    try {
+      Optional<Link> bridge = spec != null ? links.get(BridgeNames.bridge(spec).value()) : findBridge(networkId);
+      if (bridge.isPresent()) {
+        int index = bridge.get().index();
+        for (Link l : links.listByPrefix(BridgeNames.VETH_PREFIX)) {
+          if (l.masterIndex() == index) {
+            links.delete(l.index());
+          }
         }
+        links.delete(index);
       }
-      links.delete(index);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    try {
+      rules.await();
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 

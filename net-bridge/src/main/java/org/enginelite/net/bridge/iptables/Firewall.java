@@ -16,10 +16,12 @@ import org.enginelite.kernel.KernelNames;
  * names the tags whose rules it replaces and the rules to add, and everything happens in one iptables-restore:
  * chains and jumps are created on first use and removed with the last tagged rule.
  *
- * <p>The ruleset last read or written is kept in memory, so publishing a port costs one iptables-restore and no
- * iptables-save. {@link #refresh()} drops it (the driver does so before network-level changes, which also puts
- * the FORWARD jump back on top if another manager inserted rules before it); a restore that fails against the
- * kept copy is retried once against a fresh iptables-save.
+ * <p>The ruleset last read or written is kept in memory, so every change costs one iptables-restore and no
+ * iptables-save: only the first change after start (or after {@link #refresh()}) reads the ruleset. A restore
+ * that fails against the kept copy (someone else removed a rule it deletes) is retried once against a fresh
+ * iptables-save. Network-level changes ({@link #replaceRaisingJumps}) also delete and re-insert the jump from
+ * the built-in FORWARD chain in the same restore, so it is first again even when another manager (a restarted
+ * dockerd) inserted rules before it since the copy was read.
  */
 public final class Firewall {
   private static final Pattern TAG = Pattern.compile("--comment \"?(el:[^\" ]+)\"?");
@@ -32,18 +34,23 @@ public final class Firewall {
 
   /** Replaces the rules tagged {@code tag} with {@code rules} (all tagged {@code tag}); idempotent. */
   public synchronized void replace(String tag, List<Rule> rules) {
-    apply(tag::equals, tag, rules);
+    apply(tag::equals, tag, rules, false);
+  }
+
+  /** As {@link #replace}, and puts the jumps that must come first in built-in chains back on top. */
+  public synchronized void replaceRaisingJumps(String tag, List<Rule> rules) {
+    apply(tag::equals, tag, rules, true);
   }
 
   /** Removes every rule tagged {@code tag}; a tag without rules is fine. */
   public synchronized void remove(String tag) {
-    apply(tag::equals, tag, List.of());
+    apply(tag::equals, tag, List.of(), false);
   }
 
   /** Removes the rules whose tag fails {@code keep} (recovery after a crash); jumps and chains go when unused. */
   public synchronized void retainTags(Predicate<String> keep) {
     refresh();
-    apply(t -> !keep.test(t), null, List.of());
+    apply(t -> !keep.test(t), null, List.of(), false);
   }
 
   /** Forgets the ruleset kept in memory; the next change starts from iptables-save. */
@@ -62,12 +69,12 @@ public final class Firewall {
     return tags;
   }
 
-  private void apply(Predicate<String> removeTag, String addTag, List<Rule> add) {
+  private void apply(Predicate<String> removeTag, String addTag, List<Rule> add, boolean raise) {
     boolean cached = snapshot != null;
     if (!cached) {
       snapshot = Snapshot.of(iptables.save());
     }
-    String input = restoreInput(snapshot, removeTag, addTag, add);
+    String input = restoreInput(snapshot, removeTag, addTag, add, raise);
     if (input.isEmpty()) {
       return;
     }
@@ -80,7 +87,7 @@ public final class Firewall {
       }
       // The kept copy was stale (someone else changed the rules): start again from what is really there.
       snapshot = Snapshot.of(iptables.save());
-      input = restoreInput(snapshot, removeTag, addTag, add);
+      input = restoreInput(snapshot, removeTag, addTag, add, raise);
       if (input.isEmpty()) {
         return;
       }
@@ -94,7 +101,8 @@ public final class Firewall {
     snapshot.apply(input);
   }
 
-  private static String restoreInput(Snapshot current, Predicate<String> removeTag, String addTag, List<Rule> add) {
+  private static String restoreInput(Snapshot current, Predicate<String> removeTag, String addTag, List<Rule> add,
+      boolean raise) {
     Map<String, StringBuilder> byTable = new LinkedHashMap<>();
     byTable.put("filter", new StringBuilder());
     byTable.put("nat", new StringBuilder());
@@ -112,7 +120,7 @@ public final class Firewall {
     if (remaining == 0) {
       tearDown(current.rules, current.chains, byTable);
     } else {
-      setUp(current.rules, current.chains, byTable);
+      setUp(current.rules, current.chains, byTable, raise);
       for (Rule rule : add) {
         byTable.get(rule.table()).append("-A ").append(rule.chain()).append(' ').append(rule.spec())
             .append(" -m comment --comment ").append(addTag).append('\n');
@@ -170,8 +178,12 @@ public final class Firewall {
     }
   }
 
-  /** Declares missing chains (declaring an existing one would flush it, even with --noflush) and adds jumps. */
-  private static void setUp(List<SavedRule> existing, Set<String> present, Map<String, StringBuilder> out) {
+  /**
+   * Declares missing chains (declaring an existing one would flush it, even with --noflush) and adds jumps;
+   * {@code raise}: re-inserts our first-position jumps in built-in chains even when the copy says they are first.
+   */
+  private static void setUp(List<SavedRule> existing, Set<String> present, Map<String, StringBuilder> out,
+      boolean raise) {
     Map<String, StringBuilder> declarations = new LinkedHashMap<>();
     for (Chains.Chain c : Chains.CHAINS) {
       if (!present.contains(c.table() + "/" + c.name())) {
@@ -190,7 +202,7 @@ public final class Firewall {
       if (ours == null) {
         out.get(j.table()).append(j.first() ? "-I " + j.from() + " 1 " : "-A " + j.from() + " ").append(spec)
             .append('\n');
-      } else if (j.first() && inChain.get(0) != ours) {
+      } else if (j.first() && (inChain.get(0) != ours || raise && !KernelNames.isOurChain(j.from()))) {
         // Another manager (a restarted dockerd) inserted its rules before ours: move our jump back to the top.
         out.get(j.table()).append("-D ").append(ours.chainAndSpec).append('\n')
             .append("-I ").append(j.from()).append(" 1 ").append(spec).append('\n');

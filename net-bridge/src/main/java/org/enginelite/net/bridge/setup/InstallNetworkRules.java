@@ -4,7 +4,10 @@ import java.util.List;
 import org.enginelite.net.bridge.iptables.Firewall;
 import org.enginelite.net.bridge.iptables.Rule;
 
-/** Replaces the network's tagged firewall rules with the given ones in one transaction. */
+/**
+ * Replaces the network's tagged firewall rules with the given ones in one transaction, putting the driver's jump
+ * from FORWARD back on top in the same restore.
+ */
 public final class InstallNetworkRules implements SetupStep {
   private final Firewall firewall;
   private final String tag;
@@ -23,7 +26,7 @@ public final class InstallNetworkRules implements SetupStep {
 
   @Override
   public void apply() {
-    firewall.replace(tag, rules);
+    firewall.replaceRaisingJumps(tag, rules);
   }
 
   @Override

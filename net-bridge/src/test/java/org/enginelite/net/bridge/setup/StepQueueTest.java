@@ -3,13 +3,17 @@ package org.enginelite.net.bridge.setup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class StepQueueTest {
-  private final List<String> log = new ArrayList<>();
+  private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
   private SetupStep step(String name, RuntimeException failure) {
     return new SetupStep() {
@@ -57,5 +61,67 @@ class StepQueueTest {
   void run_allSucceed_undoesNothing() {
     new StepQueue().add(step("a", null)).add(step("b", null)).run();
     assertEquals(List.of("apply a", "apply b"), log);
+  }
+
+  @Test
+  void alongside_runsWhileTheOrderedStepsRun_andRunWaitsForIt() {
+    CountDownLatch orderedStarted = new CountDownLatch(1);
+    SetupStep waitsForOrdered = new SetupStep() {
+      @Override
+      public String name() {
+        return "rules";
+      }
+
+      @Override
+      public void apply() {
+        try {
+          // Only completes if the ordered step runs at the same time; a sequential queue would fail here.
+          assertTrue(orderedStarted.await(30, TimeUnit.SECONDS), "the ordered step did not run meanwhile");
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        log.add("apply rules");
+      }
+
+      @Override
+      public void undo() {
+        log.add("undo rules");
+      }
+    };
+    SetupStep ordered = new SetupStep() {
+      @Override
+      public String name() {
+        return "bridge";
+      }
+
+      @Override
+      public void apply() {
+        orderedStarted.countDown();
+      }
+
+      @Override
+      public void undo() {}
+    };
+    new StepQueue().alongside(waitsForOrdered).add(ordered).run();
+    assertEquals(List.of("apply rules"), log);
+  }
+
+  @Test
+  void alongside_orderedStepFails_concurrentStepIsUndoneToo() {
+    IllegalStateException boom = new IllegalStateException("boom");
+    StepQueue q = new StepQueue().alongside(step("rules", null)).add(step("a", null)).add(step("b", boom));
+    assertSame(boom, assertThrows(IllegalStateException.class, q::run));
+    assertTrue(log.containsAll(List.of("apply rules", "apply a", "undo rules", "undo a")), log.toString());
+    assertTrue(log.indexOf("undo rules") > log.indexOf("apply rules"), log.toString());
+  }
+
+  @Test
+  void alongside_concurrentStepFails_orderedStepsAreUndone() {
+    IllegalStateException boom = new IllegalStateException("rules failed");
+    StepQueue q = new StepQueue().alongside(step("rules", boom)).add(step("a", null)).add(step("b", null));
+    assertSame(boom, assertThrows(IllegalStateException.class, q::run));
+    assertEquals(List.of("apply a", "apply b", "undo b", "undo a"), log.stream().filter(l -> !l.contains("rules"))
+        .toList());
+    assertTrue(!log.contains("undo rules"), log.toString());
   }
 }
