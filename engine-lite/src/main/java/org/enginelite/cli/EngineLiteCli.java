@@ -49,9 +49,35 @@ public final class EngineLiteCli implements Runnable {
     CommandLine cl = CommandRegistry.commandLine(root, args);
     cl.setOut(new java.io.PrintWriter(out, true));
     cl.setErr(new java.io.PrintWriter(err, true));
-    cl.setParameterExceptionHandler(EngineLiteCli::badUsage);
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine, err));
+    Failures failures = new Failures(err);
+    cl.setParameterExceptionHandler(failures);
+    cl.setExecutionExceptionHandler(failures);
     return cl.execute(args);
+  }
+
+  /**
+   * Bad usage and failed verbs as docker reports them. A class rather than two lambdas: picocli's handler
+   * interfaces are compiled for Java 5, and a lambda implementing one makes the AppCDS dump link it, which
+   * excludes it (and the classes that use it) from the archive, so every start opened picocli's jar.
+   */
+  private static final class Failures
+      implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+
+    private final PrintStream err;
+
+    Failures(PrintStream err) {
+      this.err = err;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      return badUsage(e, args);
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+      return failure(e, commandLine, err);
+    }
   }
 
   /** The root command's model, bound to this object: -H, and picocli's standard -h and -V. */
