@@ -11,6 +11,7 @@
 #
 #   benchmarks/ingress-e2e.sh                 # all proxies
 #   EL_BENCH_SECONDS=2 EL_LB_LOOPS=1 benchmarks/ingress-e2e.sh
+#   EL_LB_TRANSPORT=epoll benchmarks/ingress-e2e.sh   # the balancer's fallback transport instead of its default
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,6 +22,8 @@ SECS=${EL_BENCH_SECONDS:-4}
 WARM=${EL_BENCH_WARMUP:-4}
 ROUNDS=${EL_BENCH_ROUNDS:-2}
 LOOPS=${EL_LB_LOOPS:-$(nproc)}
+TRANSPORT_ARGS=()
+[ -z "${EL_LB_TRANSPORT:-}" ] || TRANSPORT_ARGS=(--transport "$EL_LB_TRANSPORT")
 CONNS=${EL_BENCH_CONNECTIONS:-32}
 IDLE=${EL_BENCH_IDLE:-5000}
 PROXIES=${EL_BENCH_PROXIES:-"direct engine docker-proxy haproxy nginx"}
@@ -120,11 +123,11 @@ wait_port() { # host port
 ENGINE_JVM=(-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dio.netty.leakDetection.level=disabled)
 start_engine() {
   java "${ENGINE_JVM[@]}" \
-    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" \
+    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${TRANSPORT_ARGS[@]}" \
     --listen "127.0.0.1:$1" --backend "$BACK_IP:$HTTP_PORT" >"$TMP/engine-http.log" 2>&1 &
   PIDS+=($!); PROXY_PIDS="$!"
   java "${ENGINE_JVM[@]}" \
-    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" \
+    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${TRANSPORT_ARGS[@]}" \
     --listen "127.0.0.1:$2" --backend "$BACK_IP:$IPERF_PORT" >"$TMP/engine-iperf.log" 2>&1 &
   PIDS+=($!); PROXY_PIDS="$PROXY_PIDS $!"
 }
@@ -278,7 +281,7 @@ rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 # holds them; reports its RSS before and while holding them. Each connection costs the balancer two descriptors.
 idle_test() {
   local port=18999 pid before during established holder
-  java "${ENGINE_JVM[@]}" -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" \
+  java "${ENGINE_JVM[@]}" -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${TRANSPORT_ARGS[@]}" \
     --listen "127.0.0.1:$port" --backend "$BACK_IP:$HTTP_PORT" >"$TMP/engine-idle.log" 2>&1 &
   pid=$!; PIDS+=("$pid")
   wait_port 127.0.0.1 "$port"
@@ -304,6 +307,8 @@ EOF2
 
 IDLE_LINE="(idle test not run)"
 start_all
+# The balancer picks its transport (io_uring where the kernel allows it, else epoll); say which one ran.
+ENGINE_TRANSPORT=$(sed -n 's/.*event loops, \([a-z_]*\)).*/\1/p' "$TMP/engine-http.log" 2>/dev/null | head -1)
 warm_all
 measure_all
 if [[ " $PROXIES " == *" engine "* ]]; then
@@ -312,9 +317,9 @@ fi
 
 # ---- table ----
 for k in "${!R[@]}"; do echo "$k ${R[$k]}"; done >"$TMP/results"
-python3 - "$SECS" "$LOOPS" "$CONNS" "$PROXIES" "$TMP/results" "$ROUNDS" <<'EOF'
+python3 - "$SECS" "$LOOPS ${ENGINE_TRANSPORT:-}" "$CONNS" "$PROXIES" "$TMP/results" "$ROUNDS" <<'EOF'
 import sys
-secs, loops, conns, proxies, results, rounds = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4].split(), sys.argv[5], sys.argv[6]
+secs, loops, conns, proxies, results, rounds = sys.argv[1], sys.argv[2].strip(), sys.argv[3], sys.argv[4].split(), sys.argv[5], sys.argv[6]
 R = dict(line.split(None, 1) for line in open(results).read().splitlines() if " " in line)
 R = {k: v.strip() for k, v in R.items()}
 def f(name, key):
@@ -323,7 +328,7 @@ def f(name, key):
     except ValueError: return None
 cols = [("bulk1", "iperf3 1 stream"), ("bulk4", "iperf3 4 streams"), ("ka", "wrk keep-alive"), ("close", "wrk Connection: close")]
 print()
-print("ingress side by side: best of %s rounds of %s s per cell, wrk -t1 -c%s, engine event loops %s (direct = 1.00)" % (rounds, secs, conns, loops))
+print("ingress side by side: best of %s rounds of %s s per cell, wrk -t1 -c%s, engine event loops and transport %s (direct = 1.00)" % (rounds, secs, conns, loops))
 print("%-13s" % "proxy" + "".join("%-24s" % c[1] for c in cols) + "%-14s%-14s" % ("CPU us/req ka", "CPU us/req close"))
 for p in proxies:
     row = "%-13s" % p

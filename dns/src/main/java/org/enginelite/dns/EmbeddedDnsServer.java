@@ -68,17 +68,33 @@ public final class EmbeddedDnsServer implements AutoCloseable {
   private static EmbeddedDnsServer start(Optional<NetNs> netns, InetSocketAddress udpAddress,
       InetSocketAddress tcpAddress, DnsTransport transport, LocalNames names, DnsForwarder forwarder) {
     DnsQueryHandler handler = new DnsQueryHandler(names, forwarder);
-    DatagramChannel udpChannel = inNamespace(netns, () -> transport.datagram().get());
-    Channel udp = bind(new Bootstrap().group(transport.group())
-        .channelFactory(() -> udpChannel)
-        .handler(new ChannelInitializer<DatagramChannel>() {
-          @Override
-          protected void initChannel(DatagramChannel ch) {
-            ch.pipeline().addLast(new DatagramDnsQueryDecoder(), new DatagramDnsResponseEncoder(), handler);
-          }
-        }).bind(udpAddress), udpChannel, netns, "UDP", udpAddress);
+    // Both sockets are made on one trip into the namespace (each trip is a thread of its own).
+    Channel[] sockets = inNamespace(netns, () -> {
+      DatagramChannel d = transport.datagram().get();
+      try {
+        return new Channel[] {d, transport.server().get()};
+      } catch (RuntimeException e) {
+        d.unsafe().closeForcibly();
+        throw e;
+      }
+    });
+    DatagramChannel udpChannel = (DatagramChannel) sockets[0];
+    ServerSocketChannel tcpChannel = (ServerSocketChannel) sockets[1];
+    Channel udp;
     try {
-      ServerSocketChannel tcpChannel = inNamespace(netns, () -> transport.server().get());
+      udp = bind(new Bootstrap().group(transport.group())
+          .channelFactory(() -> udpChannel)
+          .handler(new ChannelInitializer<DatagramChannel>() {
+            @Override
+            protected void initChannel(DatagramChannel ch) {
+              ch.pipeline().addLast(new DatagramDnsQueryDecoder(), new DatagramDnsResponseEncoder(), handler);
+            }
+          }).bind(udpAddress), udpChannel, netns, "UDP", udpAddress);
+    } catch (RuntimeException e) {
+      tcpChannel.unsafe().closeForcibly();
+      throw e;
+    }
+    try {
       Channel tcp = bind(new ServerBootstrap().group(transport.group())
           .channelFactory(() -> tcpChannel)
           .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -95,7 +111,7 @@ public final class EmbeddedDnsServer implements AutoCloseable {
     }
   }
 
-  private static <C extends Channel> C inNamespace(Optional<NetNs> netns, Callable<C> make) {
+  private static <C> C inNamespace(Optional<NetNs> netns, Callable<C> make) {
     try {
       return netns.isPresent() ? netns.get().run(make) : make.call();
     } catch (RuntimeException e) {

@@ -4,27 +4,24 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code engine-lite [-H unix:///PATH] VERB ...}: the root command. Only the verb being run is registered with
- * picocli (all of them for help), so a call like {@code ps} builds one small command model and starts fast.
+ * picocli (all of them for help), so a call like {@code ps} builds one small command model and starts fast. The
+ * root's model is built with picocli's programmatic API rather than from annotations: reading annotations costs
+ * reflection and a generated proxy class per annotation type on every start.
  */
-@Command(name = "engine-lite", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "A lightweight container engine with Docker's API and verbs.",
-    commandListHeading = "%nCommands:%n",
-    footer = "%nRun 'engine-lite COMMAND --help' for more information on a command.")
 public final class EngineLiteCli implements Runnable {
 
-  @Option(names = {"-H", "--host"}, paramLabel = "unix:///PATH",
-      description = "Daemon socket to connect to (default ${ENGINE_LITE_HOST:-" + EngineHost.DEFAULT + "})")
-  String host;
+  private static final String HOST = "--host";
 
   private final PrintStream out;
   private final PrintStream err;
   private final String hostOverride;
   private DaemonClient client;
+  private CommandSpec spec;
 
   public EngineLiteCli(PrintStream out, PrintStream err, String hostOverride) {
     this.out = out;
@@ -57,13 +54,34 @@ public final class EngineLiteCli implements Runnable {
     return cl.execute(args);
   }
 
+  /** The root command's model, bound to this object: -H, and picocli's standard -h and -V. */
+  CommandSpec spec() {
+    if (spec == null) {
+      spec = CommandSpec.wrapWithoutInspection(this).name("engine-lite").versionProvider(new VersionProvider());
+      spec.usageMessage()
+          .description("A lightweight container engine with Docker's API and verbs.")
+          .commandListHeading("%nCommands:%n")
+          .footer("%nRun 'engine-lite COMMAND --help' for more information on a command.");
+      spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+          .description("Show this help message and exit.").build());
+      spec.addOption(OptionSpec.builder("-H", HOST).paramLabel("unix:///PATH").type(String.class)
+          .description("Daemon socket to connect to (default ${ENGINE_LITE_HOST:-" + EngineHost.DEFAULT + "})")
+          .build());
+      spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+          .description("Print version information and exit.").build());
+    }
+    return spec;
+  }
+
+  /** No verb: the usage, with every verb. */
   @Override
   public void run() {
-    new CommandLine(this).usage(out);
+    spec.commandLine().usage(out);
   }
 
   DaemonClient client() {
     if (client == null) {
+      String host = spec.findOption(HOST).getValue();
       client = new DaemonClient(EngineHost.resolve(host != null ? host : hostOverride));
     }
     return client;

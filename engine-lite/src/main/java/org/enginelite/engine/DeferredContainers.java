@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.enginelite.driver.UnavailableException;
 import org.enginelite.engine.spi.Containers;
 
@@ -67,6 +68,11 @@ final class DeferredContainers implements Containers {
   @Override
   public void putFields(String ref, Map<String, JsonNode> inspectFields, Map<String, JsonNode> summaryFields) {
     t().putFields(ref, inspectFields, summaryFields);
+  }
+
+  @Override
+  public <T> T locked(String ref, Supplier<T> work) {
+    return t().locked(ref, work);
   }
 
   @Override

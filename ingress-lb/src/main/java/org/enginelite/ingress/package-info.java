@@ -1,13 +1,15 @@
 /**
- * An L4 (TCP and UDP) load balancer on Netty's native epoll transport, usable as a library.
+ * An L4 (TCP and UDP) load balancer on Netty's native io_uring transport (epoll where the kernel does not offer
+ * io_uring), usable as a library.
  *
  * <p>A {@link org.enginelite.ingress.LoadBalancer} owns the event loops (one per core by default). Each
  * {@link org.enginelite.ingress.LoadBalancer#listen listen} binds a {@link org.enginelite.ingress.Frontend} with
  * one SO_REUSEPORT socket per loop and returns a {@link org.enginelite.ingress.Listener}, whose backend set is
  * replaced at any time with {@link org.enginelite.ingress.Listener#setBackends}: new connections round-robin
  * over the new set, established ones stay on their backend (a removed backend drains). TCP payload moves with
- * splice(2) inside the kernel when possible, with buffer copies otherwise; reading a side pauses while the other
- * side cannot take more, so a slow reader never makes the process buffer more than one chunk per direction.
+ * buffer copies, batched into one io_uring_enter per loop iteration on io_uring; on epoll, bulk streams move
+ * with splice(2) inside the kernel. Reading a side pauses while the other side cannot take more, so a slow
+ * reader never makes the process buffer more than one chunk per direction.
  * A refused or timed-out backend is skipped for a back-off and then tried again (passive health); active TCP
  * checks are optional. UDP flows are pinned per client address and expire when idle.
  *

@@ -40,13 +40,15 @@ public final class ContainerFiles {
     }
   }
 
-  /** Rewrites {@code file} keeping its inode, for a file a running container has bind-mounted. */
+  /**
+   * Rewrites {@code file} keeping its inode, for a file a running container has bind-mounted. Not synced: the
+   * file matters only while the container runs, and its next start writes it anew.
+   */
   public static void rewriteInPlace(Path file, String content) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
       ch.write(ByteBuffer.wrap(bytes), 0);
       ch.truncate(bytes.length);
-      ch.force(true);
     } catch (IOException e) {
       throw new InternalException("cannot write " + file + ": " + e.getMessage(), e);
     }

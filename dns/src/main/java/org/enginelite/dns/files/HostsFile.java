@@ -50,9 +50,42 @@ public final class HostsFile {
       List<ExtraHost> extraHosts) {
     StringBuilder b = new StringBuilder(DEFAULT_LINES);
     extraHosts.forEach(h -> b.append(h.address()).append('\t').append(h.name()).append('\n'));
+    addresses.forEach(a -> b.append(line(hostname, domainname, a)));
+    return b.toString();
+  }
+
+  /**
+   * {@code content} with the container's line for {@code address} appended (a network connected while the
+   * container runs), unless the address has a line already. Lines the container wrote itself stay.
+   */
+  public static String withAddress(String content, String hostname, Optional<String> domainname,
+      Ipv4Address address) {
+    if (hasLineFor(content, address)) {
+      return content;
+    }
+    String base = content.isEmpty() || content.endsWith("\n") ? content : content + "\n";
+    return base + line(hostname, domainname, address);
+  }
+
+  /** {@code content} without the lines for {@code address} (a network disconnected while the container runs). */
+  public static String withoutAddress(String content, Ipv4Address address) {
+    StringBuilder b = new StringBuilder();
+    content.lines().filter(l -> !startsWithAddress(l, address)).forEach(l -> b.append(l).append('\n'));
+    return b.toString();
+  }
+
+  private static boolean hasLineFor(String content, Ipv4Address address) {
+    return content.lines().anyMatch(l -> startsWithAddress(l, address));
+  }
+
+  private static boolean startsWithAddress(String line, Ipv4Address address) {
+    String[] fields = line.trim().split("\\s+", 2);
+    return fields[0].equals(address.toString());
+  }
+
+  private static String line(String hostname, Optional<String> domainname, Ipv4Address address) {
     String names = domainname.filter(d -> !d.isEmpty()).map(d -> hostname + "." + d + " " + hostname)
         .orElse(hostname);
-    addresses.forEach(a -> b.append(a).append('\t').append(names).append('\n'));
-    return b.toString();
+    return address + "\t" + names + "\n";
   }
 }

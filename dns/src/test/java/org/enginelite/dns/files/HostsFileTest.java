@@ -40,4 +40,23 @@ class HostsFileTest {
     assertEquals(new HostsFile.ExtraHost("v6", "::1"), HostsFile.ExtraHost.parse("v6:::1"));
     assertThrows(InvalidParameterException.class, () -> HostsFile.ExtraHost.parse("nocolon"));
   }
+
+  @Test
+  void withAddress_appendsOnce_keepingLinesTheContainerWrote() {
+    String start = HostsFile.render("web", Optional.empty(), List.of(Ipv4Address.parse("172.17.0.2")), List.of())
+        + "10.9.9.9\tadded-by-hand\n";
+    String connected = HostsFile.withAddress(start, "web", Optional.empty(), Ipv4Address.parse("172.18.0.3"));
+    assertEquals(start + "172.18.0.3\tweb\n", connected);
+    assertEquals(connected, HostsFile.withAddress(connected, "web", Optional.empty(),
+        Ipv4Address.parse("172.18.0.3")));
+    assertEquals("a\n172.18.0.3\tweb.example.test web\n", HostsFile.withAddress("a", "web",
+        Optional.of("example.test"), Ipv4Address.parse("172.18.0.3")));
+  }
+
+  @Test
+  void withoutAddress_dropsOnlyThatAddressesLines() {
+    String hosts = "127.0.0.1\tlocalhost\n172.17.0.2\tweb\n172.18.0.3\tweb\n172.18.0.33\tother\n";
+    assertEquals("127.0.0.1\tlocalhost\n172.17.0.2\tweb\n172.18.0.33\tother\n",
+        HostsFile.withoutAddress(hosts, Ipv4Address.parse("172.18.0.3")));
+  }
 }

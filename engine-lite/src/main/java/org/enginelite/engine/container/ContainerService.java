@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.enginelite.driver.ConflictException;
 import org.enginelite.driver.InternalException;
 import org.enginelite.driver.state.StateStore;
@@ -249,6 +250,16 @@ public final class ContainerService implements Containers, AutoCloseable {
         summaryFields.forEach(summary::set);
         repo.put(r.withFields(inspect, summary));
       });
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public <T> T locked(String ref, Supplier<T> work) {
+    ReentrantLock lock = repo.lock(repo.resolve(ref).id());
+    try {
+      return work.get();
     } finally {
       lock.unlock();
     }

@@ -25,7 +25,10 @@ import org.enginelite.kernel.ns.NetNs;
  * Keeps the name table and the per-container servers in step with running endpoints. As in Docker, only
  * user-defined bridge networks have names: a container there is found by its name, its aliases on that network
  * and its short id, by containers on the same network; on the default bridge nothing is registered and no server
- * runs. A container's server starts with its first such endpoint and stops with its last.
+ * runs. A container's server starts with its first such endpoint and, as Docker's resolver does (started once
+ * per sandbox), stays until the container stops: a disconnect from its last user-defined network leaves it
+ * answering no container names, and a later connect finds it running. It is started again only when a connect
+ * needs the other forwarding choice (an internal network forwards nothing).
  */
 public final class ContainerNameService implements EndpointListener, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ContainerNameService.class.getName());
@@ -36,7 +39,10 @@ public final class ContainerNameService implements EndpointListener, AutoCloseab
   private final Function<String, Optional<NetworkRecord>> networks;
   private final Function<String, List<InetSocketAddress>> ownUpstreams;
   private final Map<List<InetSocketAddress>, DnsForwarder> ownForwarders = new HashMap<>();
-  private final Map<String, EmbeddedDnsServer> servers = new HashMap<>();
+  private final Map<String, Running> servers = new HashMap<>();
+
+  /** A container's server and the upstream it forwards to (null: none, for internal networks). */
+  private record Running(EmbeddedDnsServer server, DnsForwarder upstream) {}
   private final Map<String, Set<String>> networksOf = new HashMap<>();
 
   /**
@@ -71,15 +77,21 @@ public final class ContainerNameService implements EndpointListener, AutoCloseab
     }
     table.register(e.networkId(), e.containerId(), names(e, n.get().name()), Ipv4Address.parse(e.ip()));
     Set<String> nets = networksOf.computeIfAbsent(e.containerId(), k -> ConcurrentHashMap.newKeySet());
+    boolean wasIdle = nets.isEmpty();
     nets.add(e.networkId());
-    if (servers.containsKey(e.containerId())) {
-      return;
+    // Internal networks reach nothing outside, names included (Docker answers them from the table only).
+    DnsForwarder upstream = n.get().internal() ? null : forwarderFor(e.containerId());
+    Running running = servers.get(e.containerId());
+    if (running != null) {
+      if (!wasIdle || running.upstream() == upstream) {
+        return;
+      }
+      servers.remove(e.containerId()).server().close(); // idle with the other forwarding choice
     }
     try {
-      // Internal networks reach nothing outside, names included (Docker answers them from the table only).
-      DnsForwarder upstream = n.get().internal() ? null : forwarderFor(e.containerId());
-      servers.put(e.containerId(),
-          EmbeddedDnsServer.startInNamespace(NetNs.open(netns), transport, table.view(() -> nets), upstream));
+      servers.put(e.containerId(), new Running(
+          EmbeddedDnsServer.startInNamespace(NetNs.open(netns), transport, table.view(() -> nets), upstream),
+          upstream));
     } catch (RuntimeException ex) {
       LOG.log(Level.WARNING, "container " + e.containerName() + " has no embedded DNS: " + ex.getMessage(), ex);
     }
@@ -93,12 +105,15 @@ public final class ContainerNameService implements EndpointListener, AutoCloseab
       return;
     }
     nets.remove(e.networkId());
-    if (nets.isEmpty()) {
-      networksOf.remove(e.containerId());
-      EmbeddedDnsServer server = servers.remove(e.containerId());
-      if (server != null) {
-        server.close();
-      }
+  }
+
+  /** The container's namespace goes: its server stops. */
+  @Override
+  public synchronized void containerStopped(String containerId) {
+    networksOf.remove(containerId);
+    Running running = servers.remove(containerId);
+    if (running != null) {
+      running.server().close();
     }
   }
 
@@ -134,7 +149,7 @@ public final class ContainerNameService implements EndpointListener, AutoCloseab
 
   @Override
   public synchronized void close() {
-    servers.values().forEach(EmbeddedDnsServer::close);
+    servers.values().forEach(r -> r.server().close());
     servers.clear();
     networksOf.clear();
     ownForwarders.values().forEach(DnsForwarder::close);

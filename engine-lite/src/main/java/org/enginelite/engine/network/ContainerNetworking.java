@@ -49,6 +49,10 @@ public final class ContainerNetworking {
     store.state().afterCommit(() -> listeners.forEach(l -> l.detached(e)));
   }
 
+  private void containerStopped(String containerId) {
+    store.state().afterCommit(() -> listeners.forEach(l -> l.containerStopped(containerId)));
+  }
+
   /** At create, before anything is written: unknown networks, bad combinations, ports in use. */
   public void validate(ContainerHandle c) {
     Set<String> seen = new HashSet<>();
@@ -94,6 +98,7 @@ public final class ContainerNetworking {
   public void stopped(String containerId) {
     List<EndpointRecord> endpoints = store.endpointsOfContainer(containerId);
     endpoints.forEach(this::detached);
+    containerStopped(containerId);
     RuntimeException first = null;
     try {
       ports.unpublish(containerId, gatewayEndpoint(endpoints));
@@ -120,6 +125,7 @@ public final class ContainerNetworking {
         leases.release(e);
         detached(e);
       }
+      containerStopped(containerId);
       store.reservationsOfContainer(containerId).forEach(store::deleteReservation);
     });
   }
@@ -139,6 +145,16 @@ public final class ContainerNetworking {
 
   /** POST /networks/{id}/connect: on a running container the interface appears at once. */
   public EndpointRecord connect(ContainerHandle c, boolean running, NetworkRecord n, EndpointRequest req) {
+    return connect(c, running, n, req, () -> {});
+  }
+
+  /**
+   * As {@link #connect(ContainerHandle, boolean, NetworkRecord, EndpointRequest)}, with {@code alsoRecord} (the
+   * container's own record of its settings) written in the same store transaction: one commit, and a failure
+   * there removes the new interface too.
+   */
+  public EndpointRecord connect(ContainerHandle c, boolean running, NetworkRecord n, EndpointRequest req,
+      Runnable alsoRecord) {
     if (c.config().mode() == ContainerNetworkConfig.Mode.NONE) {
       throw new ForbiddenException("container cannot be connected to multiple networks with one of the networks "
           + "in private (none) mode");
@@ -157,15 +173,18 @@ public final class ContainerNetworking {
       if (running) {
         boolean becomesGateway = !n.internal() && gatewayEndpoint(existing) == null;
         plug(c, e, becomesGateway);
-        if (becomesGateway) {
-          try {
+        try {
+          if (becomesGateway) {
             ports.publish(c, e);
-          } catch (RuntimeException failure) {
-            unplugQuietly(e, failure);
-            throw failure;
           }
+          alsoRecord.run();
+        } catch (RuntimeException failure) {
+          unplugQuietly(e, failure); // the driver's endpoint goes with its ports and rules
+          throw failure;
         }
         attached(c, e);
+      } else {
+        alsoRecord.run();
       }
       return e;
     });
@@ -173,6 +192,12 @@ public final class ContainerNetworking {
 
   /** POST /networks/{id}/disconnect. */
   public void disconnect(String containerId, String containerName, boolean running, NetworkRecord n) {
+    disconnect(containerId, containerName, running, n, () -> {});
+  }
+
+  /** As {@link #disconnect(String, String, boolean, NetworkRecord)}, {@code alsoRecord} in the same transaction. */
+  public void disconnect(String containerId, String containerName, boolean running, NetworkRecord n,
+      Runnable alsoRecord) {
     if (!n.isBridge()) {
       throw new ForbiddenException("container cannot be disconnected from host network or connected to host "
           + "network");
@@ -191,6 +216,7 @@ public final class ContainerNetworking {
         driver.deleteEndpoint(e.networkId(), e.id());
       }
       leases.release(e);
+      alsoRecord.run();
       detached(e);
     });
   }
@@ -207,6 +233,7 @@ public final class ContainerNetworking {
         store.reservationsOfContainer(e.containerId()).forEach(store::deleteReservation);
         leases.release(e);
         detached(e);
+        containerStopped(e.containerId());
       }
       return !stale.isEmpty();
     });

@@ -14,4 +14,10 @@ public interface EndpointListener {
 
   /** The endpoint is gone or its container stopped; safe to be told twice. */
   void detached(EndpointRecord endpoint);
+
+  /**
+   * The container stopped or is being removed, after its endpoints were detached: what a listener keeps for the
+   * container's namespace as a whole (not per endpoint) can go now. Safe to be told twice.
+   */
+  default void containerStopped(String containerId) {}
 }

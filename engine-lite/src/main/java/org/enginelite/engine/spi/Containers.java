@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The engine's containers as Java calls, with the same behaviour and errors as the HTTP API
@@ -43,6 +44,12 @@ public interface Containers {
    * record as {@link ContainerContext#putInspectField} keeps them.
    */
   void putFields(String ref, Map<String, JsonNode> inspectFields, Map<String, JsonNode> summaryFields);
+
+  /**
+   * Runs {@code work} holding the container's own lock, the one start, stop, the exit handler and remove take, so
+   * the container neither starts nor stops meanwhile. Take it before any store transaction, as they do.
+   */
+  <T> T locked(String ref, Supplier<T> work);
 
   /** Blocks until the container is not running and returns its exit code. */
   int waitNotRunning(String ref);

@@ -98,14 +98,24 @@ class ContainerNameServiceTest {
   }
 
   @Test
-  void detached_nameGoesAndLastEndpointStopsTheServer() throws Exception {
+  void detached_nameGoes_serverStaysUntilTheContainerStops() throws Exception {
     EndpointRecord w = endpoint(USER, WEB_ID, "web", "172.30.0.2", List.of());
+    EndpointRecord d = endpoint(USER, DB_ID, "db", "172.30.0.3", List.of());
     names.attached(w, web.path());
-    names.attached(endpoint(USER, DB_ID, "db", "172.30.0.3", List.of()), db.path());
+    names.attached(d, db.path());
     names.detached(w);
     names.detached(w);
-    assertFalse(names.serving(WEB_ID));
     assertFalse(lookup(db, "web").contains("172.30.0.2"));
+    names.detached(d);
+    assertTrue(names.serving(DB_ID), "as Docker's resolver, the server outlives the container's last network");
+    String after = lookup(db, "db");
+    assertTrue(after.contains("NXDOMAIN") && !after.contains("172.30.0.3"), "answers, with no names: " + after);
+    names.attached(w, web.path());
+    names.attached(d, db.path());
+    assertTrue(lookup(db, "web").contains("172.30.0.2"), "a later connect finds the server running");
+    names.containerStopped(DB_ID);
+    names.containerStopped(DB_ID);
+    assertFalse(names.serving(DB_ID));
   }
 
   @Test

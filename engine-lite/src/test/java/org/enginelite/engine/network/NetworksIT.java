@@ -134,6 +134,10 @@ class NetworksIT {
     assertTrue(webNetworks.has("bridge") && webNetworks.has("my_bridge"), webNetworks.toString());
     String webMyIp = webNetworks.get("my_bridge").get("IPAddress").asText();
     assertTrue(docker(daemon, "exec", "web", "ip", "-o", "-4", "addr", "show", "eth1").out().contains(webMyIp));
+    String webHostname = ok(daemon, "exec", "web", "hostname");
+    List<String> hostsLines = docker(daemon, "exec", "web", "cat", "/etc/hosts").out().lines().toList();
+    assertTrue(hostsLines.contains(webBridgeIp + "\t" + webHostname), "the first address stays: " + hostsLines);
+    assertTrue(hostsLines.contains(webMyIp + "\t" + webHostname), "the live connect adds its address: " + hostsLines);
 
     Result refused = docker(daemon, "network", "rm", "my_bridge");
     assertNotEquals(0, refused.code());
@@ -143,6 +147,9 @@ class NetworksIT {
     ok(daemon, "network", "disconnect", "my_bridge", "web");
     assertFalse(fetches(daemon, "db", webMyIp), "after disconnect db no longer reaches web");
     assertFalse(docker(daemon, "exec", "web", "ip", "-o", "link").out().contains("eth1"));
+    hostsLines = docker(daemon, "exec", "web", "cat", "/etc/hosts").out().lines().toList();
+    assertTrue(hostsLines.contains(webBridgeIp + "\t" + webHostname) && hostsLines.stream()
+        .noneMatch(l -> l.startsWith(webMyIp + "\t")), "the disconnect takes its address out: " + hostsLines);
     ok(daemon, "rm", "-f", "db", "web");
     ok(daemon, "network", "rm", "my_bridge");
 

@@ -1,2 +1,2 @@
-/** Choice of Netty transport (native epoll, NIO fallback) and the event loop groups made with it. */
+/** Choice of Netty transport (io_uring, else native epoll, else NIO) and the event loop groups made with it. */
 package org.enginelite.ingress.transport;

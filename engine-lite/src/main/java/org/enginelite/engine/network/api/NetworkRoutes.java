@@ -11,7 +11,9 @@ import org.enginelite.driver.NotFoundException;
 import org.enginelite.engine.network.ContainerHandle;
 import org.enginelite.engine.network.ContainerNetworkConfig;
 import org.enginelite.engine.network.ContainerNetworking;
+import org.enginelite.engine.network.EndpointRecord;
 import org.enginelite.engine.network.EndpointRequest;
+import org.enginelite.engine.network.LiveHostsFile;
 import org.enginelite.engine.network.NetworkFilters;
 import org.enginelite.engine.network.NetworkRecord;
 import org.enginelite.engine.network.NetworkService;
@@ -22,6 +24,7 @@ import org.enginelite.engine.spi.Routes;
 
 /** The /networks endpoints of the Docker Engine API v1.41. */
 public final class NetworkRoutes {
+  private static final System.Logger LOG = System.getLogger(NetworkRoutes.class.getName());
   private final NetworkService networks;
   private final ContainerNetworking containerNetworking;
   private final Containers containers;
@@ -84,16 +87,29 @@ public final class NetworkRoutes {
     return ApiResponse.ok(new PruneReportJson(removed.isEmpty() ? null : removed));
   }
 
+  /**
+   * Under the container's lock (it neither starts nor stops meanwhile), the endpoint, the lease and the
+   * container's NetworkSettings are written in one store transaction, so one commit (one fsync); /etc/hosts of a
+   * running container follows once it committed.
+   */
   private ApiResponse connect(ApiRequest req) {
     ConnectJson body = req.body(ConnectJson.class);
     NetworkRecord n = networks.find(req.pathParam("id"));
-    Loaded c = load(body.container());
     EndpointSettingsJson cfg = body.endpointConfig();
     Optional<String> ip = Optional.ofNullable(cfg == null || cfg.ipamConfig() == null ? null
         : cfg.ipamConfig().ipv4Address());
     List<String> aliases = cfg == null || cfg.aliases() == null ? List.of() : cfg.aliases();
-    containerNetworking.connect(c.handle(), c.running(), n, new EndpointRequest(n.id(), ip, aliases));
-    afterChange.changed(c.handle(), c.running());
+    String id = findContainer(body.container());
+    containers.locked(id, () -> {
+      Loaded c = load(id);
+      EndpointRecord e = networks.store().state().transact(() -> containerNetworking.connect(c.handle(),
+          c.running(), n, new EndpointRequest(n.id(), ip, aliases), () -> afterChange.changed(c.handle(),
+              c.running())));
+      if (c.running()) {
+        updateHosts(() -> c.hosts().connected(e));
+      }
+      return null;
+    });
     return ApiResponse.ok(null);
   }
 
@@ -110,19 +126,38 @@ public final class NetworkRoutes {
       }
       throw new NotFoundException("No such container: " + body.container());
     }
-    Loaded c = load(id.get());
-    containerNetworking.disconnect(c.handle().id(), c.handle().name(), c.running(), n);
-    afterChange.changed(c.handle(), c.running());
+    containers.locked(id.get(), () -> {
+      Loaded c = load(id.get());
+      Optional<EndpointRecord> e = networks.store().endpoint(c.handle().id(), n.id());
+      networks.store().state().transact(() -> containerNetworking.disconnect(c.handle().id(), c.handle().name(),
+          c.running(), n, () -> afterChange.changed(c.handle(), c.running())));
+      if (c.running()) {
+        e.ifPresent(x -> updateHosts(() -> c.hosts().disconnected(x)));
+      }
+      return null;
+    });
     return ApiResponse.ok(null);
   }
 
-  private record Loaded(ContainerHandle handle, boolean running) {}
+  /** The change is committed by now: a hosts file that cannot be written is worth a warning, not a failure. */
+  private static void updateHosts(Runnable update) {
+    try {
+      update.run();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot update /etc/hosts: " + e.getMessage(), e);
+    }
+  }
 
-  private Loaded load(String ref) {
+  private record Loaded(ContainerHandle handle, boolean running, LiveHostsFile hosts) {}
+
+  private String findContainer(String ref) {
     if (ref == null || ref.isEmpty()) {
       throw new InvalidParameterException("container name or id must not be empty");
     }
-    String id = containers.find(ref).orElseThrow(() -> new NotFoundException("No such container: " + ref));
+    return containers.find(ref).orElseThrow(() -> new NotFoundException("No such container: " + ref));
+  }
+
+  private Loaded load(String id) {
     ObjectNode inspect = containers.inspect(id);
     String name = inspect.path("Name").asText("");
     name = name.startsWith("/") ? name.substring(1) : name;
@@ -132,7 +167,11 @@ public final class NetworkRoutes {
         config.isObject() ? (ObjectNode) config : containersJson(),
         hostConfig.isObject() ? (ObjectNode) hostConfig : containersJson(), containersJson());
     boolean running = inspect.path("State").path("Running").asBoolean(false);
-    return new Loaded(new ContainerHandle(id, name, cfg, netnsDir.resolve("el-" + id.substring(0, 12))), running);
+    String hostname = config.path("Hostname").asText("");
+    LiveHostsFile hosts = new LiveHostsFile(Path.of(inspect.path("HostsPath").asText("")),
+        hostname.isEmpty() ? id.substring(0, 12) : hostname, config.path("Domainname").asText(""));
+    return new Loaded(new ContainerHandle(id, name, cfg, netnsDir.resolve("el-" + id.substring(0, 12))), running,
+        hosts);
   }
 
   private static ObjectNode containersJson() {
