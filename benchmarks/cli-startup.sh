@@ -7,8 +7,17 @@ set -euo pipefail
 source "$(dirname "$(readlink -f "$0")")/../bin/lib/common.sh"
 RUNS="${1:-20}"
 CLI="$EL_ROOT/bin/engine-lite"
+el_cli_socket() { local h="${ENGINE_LITE_HOST:-unix:///run/engine-lite/engine.sock}"; printf '%s' "${h#unix://}"; }
 "$CLI" version >/dev/null 2>&1 || true   # builds when stale and makes the AppCDS archive once
 el_ensure_packages hyperfine >/dev/null 2>&1 || true
+
+# Which path is measured: a whole ps call when a daemon answers on the socket, else the "not running" message.
+if curl -sf --unix-socket "$(el_cli_socket)" http://engine-lite/_ping >/dev/null 2>&1; then
+  echo "bin/engine-lite ps against the daemon on $(el_cli_socket)"
+else
+  echo "bin/engine-lite ps with no daemon on $(el_cli_socket) (the \"not running\" path)"
+fi
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (the figures below are wall times)"
 
 if command -v hyperfine >/dev/null 2>&1; then
   cmds=("env EL_NO_BUILD=1 $CLI ps")
@@ -19,7 +28,8 @@ if command -v hyperfine >/dev/null 2>&1; then
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 for x in r:
-    print(f'{x["command"]}: median {x["median"]*1000:.0f} ms, mean {x["mean"]*1000:.0f} ms, min {x["min"]*1000:.0f} ms')
+    print(f'{x["command"]}: median {x["median"]*1000:.0f} ms, mean {x["mean"]*1000:.0f} ms, min {x["min"]*1000:.0f} ms'
+          f' (CPU user+sys mean {(x["user"] + x["system"])*1000:.0f} ms)')
 if len(r) == 2:
     print(f'ratio engine-lite/docker: {r[0]["median"]/r[1]["median"]:.2f}')
 PY

@@ -201,11 +201,19 @@ paired() {
     "$(echo "$out" | spread 3) $(echo "$out" | spread 4) $(echo "$out" | spread 1) $(echo "$out" | spread 2)"
 }
 
+# What a container's /data is and whether its block I/O is throttled: a volume is a bind mount of a directory
+# on the host's disk, so "ext4 /dev/vda" (or whatever the host directory is on) and no throttle are expected.
+ENV_SCRIPT='m="$(grep " /data " /proc/self/mountinfo | sed "s/.* - //" | cut -d" " -f1,2)"
+t="$(cat /sys/fs/cgroup/blkio/blkio.throttle.*_bps_device /sys/fs/cgroup/io.max 2>/dev/null | tr "\n" " ")"
+echo "$m, blkio throttle: ${t:-none}"'
+
 run_io_suite() {
   local name="$1" sock="$2"; shift 2
   local net=("$@")
   mkdir -p "$WORK/$name-bind"
   docker -H "unix://$sock" volume create el-bench-vol >/dev/null
+  RESULT_ENV["$name"]="$(docker -H "unix://$sock" run --rm "${net[@]}" -v el-bench-vol:/data el-bench-busybox \
+    sh -c "$ENV_SCRIPT")"
   RESULT_IO["$name/volume"]="$(paired "$WORK/host-disk" iflag=direct "$sock" /data "${net[@]}" \
     -v el-bench-vol:/data)"
   RESULT_IO["$name/bind"]="$(paired "$WORK/host-disk" iflag=direct "$sock" /data "${net[@]}" \
@@ -215,7 +223,7 @@ run_io_suite() {
   docker -H "unix://$sock" volume rm el-bench-vol >/dev/null
 }
 
-declare -A RESULT_API RESULT_IO DPID SOCK=([engine-lite]="$EL_SOCK" [docker]="$DK_SOCK")
+declare -A RESULT_API RESULT_IO RESULT_ENV DPID SOCK=([engine-lite]="$EL_SOCK" [docker]="$DK_SOCK")
 "$EL_ROOT/bin/lib/make-busybox-rootfs.sh" "$WORK/busybox.tar" >/dev/null
 
 mkdir -p "$WORK/host-disk" "$WORK/host-tmpfs"
@@ -272,6 +280,10 @@ for e in "${engines[@]}"; do
       "$(ratio "$cr" "$hr")"
     printf '  %-20s %9s %9s %9s %9s\n' "" "$scw" "$scr" "$shw" "$shr"
   done
+done
+echo "  host directory: $(findmnt -n -o FSTYPE,SOURCE --target "$WORK/host-disk" | tr -s ' ')"
+for e in "${engines[@]}"; do
+  echo "  $e container /data: ${RESULT_ENV[$e]}"
 done
 echo
 echo "load average before: $LOAD_BEFORE  after the API part: $LOAD_API  at the end: $(cut -d' ' -f1-3 /proc/loadavg)" \

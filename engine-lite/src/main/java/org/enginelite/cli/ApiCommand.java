@@ -3,6 +3,7 @@ package org.enginelite.cli;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,6 +32,17 @@ public abstract class ApiCommand implements Callable<Integer> {
 
   protected PrintStream err() {
     return ((EngineLiteCli) spec.root().userObject()).err();
+  }
+
+  /**
+   * The model of a verb built with picocli's programmatic API (no annotation reflection at start-up), bound to
+   * this object: its name, description and --help; the verb adds its options.
+   */
+  protected final CommandSpec programmaticSpec(String name, String description) {
+    spec = CommandSpec.wrapWithoutInspection(this).name(name);
+    spec.usageMessage().description(description);
+    spec.addOption(OptionSpec.builder("--help").usageHelp(true).description("Print usage").build());
+    return spec;
   }
 
   @Override

@@ -1,15 +1,23 @@
 package org.enginelite.cli;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import org.enginelite.cli.command.PsCommand;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
- * A run that loads the classes a typical CLI call needs, without a daemon, so bin/engine-lite can dump them into
- * an AppCDS archive (-XX:ArchiveClassesAtExit) on first use: every verb's command model, the unreachable-daemon
- * path, JSON parsing and the ps table.
+ * A run that loads the classes a typical CLI call needs, so bin/engine-lite can dump them into an AppCDS archive
+ * on first use: every verb's command model, the unreachable-daemon path, JSON parsing, and a whole ps call (HTTP
+ * over a unix socket, the streaming list reader, the table) against a stand-in that answers every request with
+ * one container list.
  */
 public final class CdsTraining {
 
@@ -28,8 +36,45 @@ public final class CdsTraining {
       EngineLiteCli.execute(new String[] {"-H", "unix:///nonexistent/engine-lite-training.sock", verb, "x"},
           nowhere, nowhere, null);
     }
-    nowhere.print(PsCommand.table(PsCommand.read(SAMPLE.getBytes(StandardCharsets.UTF_8)), false).render());
+    Path dir = Files.createTempDirectory("engine-lite-training-");
+    Path socket = dir.resolve("engine.sock");
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(socket));
+      Thread answering = new Thread(() -> answerWithSample(server), "training-daemon");
+      answering.setDaemon(true);
+      answering.start();
+      for (String[] call : new String[][] {{"ps"}, {"ps", "-a", "--filter", "name=web"}, {"ps", "-q"}}) {
+        String[] line = new String[call.length + 2];
+        line[0] = "-H";
+        line[1] = "unix://" + socket;
+        System.arraycopy(call, 0, line, 2, call.length);
+        EngineLiteCli.execute(line, nowhere, nowhere, null);
+      }
+    } finally {
+      Files.deleteIfExists(socket);
+      Files.deleteIfExists(dir);
+    }
     nowhere.print(Json.pretty(Json.mapper().readTree(SAMPLE)));
     nowhere.flush();
+  }
+
+  /** Answers each connection's request, whatever it asks, with SAMPLE, until the socket is closed. */
+  private static void answerWithSample(ServerSocketChannel server) {
+    byte[] body = SAMPLE.getBytes(StandardCharsets.UTF_8);
+    byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    while (server.isOpen()) {
+      try (SocketChannel c = server.accept()) {
+        ByteBuffer in = ByteBuffer.allocate(8192);
+        while (c.read(in) > 0 && !new String(in.array(), 0, in.position(), StandardCharsets.US_ASCII)
+            .contains("\r\n\r\n")) {
+          // The request head is all a GET has.
+        }
+        c.write(ByteBuffer.wrap(head));
+        c.write(ByteBuffer.wrap(body));
+      } catch (IOException e) {
+        return;
+      }
+    }
   }
 }

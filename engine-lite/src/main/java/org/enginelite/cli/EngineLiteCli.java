@@ -4,27 +4,24 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code engine-lite [-H unix:///PATH] VERB ...}: the root command. Only the verb being run is registered with
- * picocli (all of them for help), so a call like {@code ps} builds one small command model and starts fast.
+ * picocli (all of them for help), so a call like {@code ps} builds one small command model and starts fast. The
+ * root's model is built with picocli's programmatic API rather than from annotations: reading annotations costs
+ * reflection and a generated proxy class per annotation type on every start.
  */
-@Command(name = "engine-lite", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "A lightweight container engine with Docker's API and verbs.",
-    commandListHeading = "%nCommands:%n",
-    footer = "%nRun 'engine-lite COMMAND --help' for more information on a command.")
 public final class EngineLiteCli implements Runnable {
 
-  @Option(names = {"-H", "--host"}, paramLabel = "unix:///PATH",
-      description = "Daemon socket to connect to (default ${ENGINE_LITE_HOST:-" + EngineHost.DEFAULT + "})")
-  String host;
+  private static final String HOST = "--host";
 
   private final PrintStream out;
   private final PrintStream err;
   private final String hostOverride;
   private DaemonClient client;
+  private CommandSpec spec;
 
   public EngineLiteCli(PrintStream out, PrintStream err, String hostOverride) {
     this.out = out;
@@ -52,18 +49,65 @@ public final class EngineLiteCli implements Runnable {
     CommandLine cl = CommandRegistry.commandLine(root, args);
     cl.setOut(new java.io.PrintWriter(out, true));
     cl.setErr(new java.io.PrintWriter(err, true));
-    cl.setParameterExceptionHandler(EngineLiteCli::badUsage);
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine, err));
+    Failures failures = new Failures(err);
+    cl.setParameterExceptionHandler(failures);
+    cl.setExecutionExceptionHandler(failures);
     return cl.execute(args);
   }
 
+  /**
+   * Bad usage and failed verbs as docker reports them. A class rather than two lambdas: picocli's handler
+   * interfaces are compiled for Java 5, and a lambda implementing one makes the AppCDS dump link it, which
+   * excludes it (and the classes that use it) from the archive, so every start opened picocli's jar.
+   */
+  private static final class Failures
+      implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+
+    private final PrintStream err;
+
+    Failures(PrintStream err) {
+      this.err = err;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      return badUsage(e, args);
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+      return failure(e, commandLine, err);
+    }
+  }
+
+  /** The root command's model, bound to this object: -H, and picocli's standard -h and -V. */
+  CommandSpec spec() {
+    if (spec == null) {
+      spec = CommandSpec.wrapWithoutInspection(this).name("engine-lite").versionProvider(new VersionProvider());
+      spec.usageMessage()
+          .description("A lightweight container engine with Docker's API and verbs.")
+          .commandListHeading("%nCommands:%n")
+          .footer("%nRun 'engine-lite COMMAND --help' for more information on a command.");
+      spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+          .description("Show this help message and exit.").build());
+      spec.addOption(OptionSpec.builder("-H", HOST).paramLabel("unix:///PATH").type(String.class)
+          .description("Daemon socket to connect to (default ${ENGINE_LITE_HOST:-" + EngineHost.DEFAULT + "})")
+          .build());
+      spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+          .description("Print version information and exit.").build());
+    }
+    return spec;
+  }
+
+  /** No verb: the usage, with every verb. */
   @Override
   public void run() {
-    new CommandLine(this).usage(out);
+    spec.commandLine().usage(out);
   }
 
   DaemonClient client() {
     if (client == null) {
+      String host = spec.findOption(HOST).getValue();
       client = new DaemonClient(EngineHost.resolve(host != null ? host : hostOverride));
     }
     return client;

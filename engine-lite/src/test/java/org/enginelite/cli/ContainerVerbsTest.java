@@ -121,6 +121,30 @@ class ContainerVerbsTest {
   }
 
   @Test
+  void psAndRoot_help_usageOfTheirFlags() {
+    CliRun ps = CliRun.of("unix:///nonexistent.sock", "ps", "--help");
+    assertEquals(0, ps.status(), ps.err());
+    assertEquals(String.join("\n",
+        "Usage: engine-lite ps [-aq] [--help] [--no-trunc] [-f=<filters>]...",
+        "List containers",
+        "  -a, --all                Show all containers (default shows just running)",
+        "  -f, --filter=<filters>   Filter output based on conditions provided",
+        "      --help               Print usage",
+        "      --no-trunc           Don't truncate output",
+        "  -q, --quiet              Only display container IDs", ""), ps.out());
+    CliRun root = CliRun.of("unix:///nonexistent.sock", "--help");
+    assertEquals(0, root.status(), root.err());
+    assertTrue(root.out().startsWith(String.join("\n",
+        "Usage: engine-lite [-hV] [-H=unix:///PATH] [COMMAND]",
+        "A lightweight container engine with Docker's API and verbs.",
+        "  -h, --help                Show this help message and exit.",
+        "  -H, --host=unix:///PATH   Daemon socket to connect to (default unix:")), root.out());
+    assertTrue(root.out().contains("\n  ps       List containers\n"), root.out());
+    assertEquals("engine-lite: Unmatched argument at index 1: 'extra'.\nSee 'engine-lite ps --help'.\n",
+        CliRun.of("unix:///nonexistent.sock", "ps", "extra").err());
+  }
+
+  @Test
   void ps_noDaemon_saysSoInOneLineWithHowToStart() throws Exception {
     Path dir = Files.createTempDirectory("el-cli-none-");
     try {

@@ -139,6 +139,47 @@ class DockerCliIT {
   }
 
   @Test
+  void dockerCli_networkContainerMode_sharesTheJoinedContainersNamespaceAndFiles() throws Exception {
+    importBusybox();
+    ok("network", "create", "cm_net");
+    try {
+      String web = ok("run", "-d", "--name", "cm_web", "--network", "cm_net", "cli-busybox:1", "httpd", "-f",
+          "-p", "8080", "-h", "/etc").out().trim().substring(0, 12);
+      Result get = docker("run", "--rm", "--network", "container:cm_web", "cli-busybox:1", "wget", "-qO-",
+          "http://127.0.0.1:8080/hostname");
+      assertEquals(0, get.code(), get.err());
+      assertEquals(web + "\n", get.out(), "the joined container's server answers on the shared loopback");
+      Result seen = docker("run", "--rm", "--network", "container:cm_web", "cli-busybox:1", "sh", "-c",
+          "hostname; grep nameserver /etc/resolv.conf; nslookup cm_web >/dev/null && echo resolved");
+      assertEquals(web + "\nnameserver 127.0.0.11\nresolved\n", seen.out(), seen.err());
+
+      ok("run", "-d", "--name", "cm_side", "--network", "container:cm_web", "cli-busybox:1", "sleep", "600");
+      assertEquals("container:cm_web 0", ok("inspect", "-f",
+          "{{.HostConfig.NetworkMode}} {{len .NetworkSettings.Networks}}", "cm_side").out().trim());
+      Result connect = docker("network", "connect", "cm_net", "cm_side");
+      assertTrue(connect.err().contains("cannot be connected to any other network"), connect.err());
+
+      Result ports = docker("run", "--rm", "--network", "container:cm_web", "-p", "9090:80", "cli-busybox:1",
+          "true");
+      assertTrue(ports.code() != 0 && ports.err().contains(
+          "conflicting options: port publishing and the container type network mode"), ports.err());
+      // As with Docker, the container to join is looked up at start: create succeeds, start answers 404.
+      Result missing = docker("run", "--name", "cm_missing", "--network", "container:cm_nosuch", "cli-busybox:1",
+          "true");
+      assertTrue(missing.code() != 0 && missing.err().contains("No such container: cm_nosuch"), missing.err());
+
+      ok("stop", "-t", "1", "cm_side");
+      ok("stop", "-t", "1", "cm_web");
+      Result start = docker("start", "cm_side");
+      assertTrue(start.err().contains("cannot join network of a non running container"), start.err());
+    } finally {
+      docker("rm", "-f", "cm_side", "cm_web", "cm_missing");
+      docker("network", "rm", "cm_net");
+    }
+    assertEquals(List.of(), daemon.netnsFilesLeft());
+  }
+
+  @Test
   void dockerCli_importRunPsLogsExecInspectStopStartWaitRm() throws Exception {
     importBusybox();
 

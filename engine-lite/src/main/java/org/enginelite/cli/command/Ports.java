@@ -1,7 +1,6 @@
 package org.enginelite.cli.command;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.enginelite.cli.api.ContainerSummary.Port;
 
@@ -15,7 +14,7 @@ final class Ports {
 
   static String display(List<Port> ports) {
     List<Port> list = new ArrayList<>(ports);
-    list.sort(Comparator.comparing(Port::type).thenComparing(Port::ip).thenComparingInt(Port::privatePort));
+    list.sort(Ports::order);
     List<String> out = new ArrayList<>();
     int i = 0;
     while (i < list.size()) {
@@ -29,6 +28,16 @@ final class Ports {
       i = j + 1;
     }
     return String.join(", ", out);
+  }
+
+  // By type, address, container port. A plain method rather than a Comparator.comparing chain, whose lambdas and
+  // method handles would be spun anew on every start of the CLI.
+  private static int order(Port a, Port b) {
+    int c = a.type().compareTo(b.type());
+    if (c == 0) {
+      c = a.ip().compareTo(b.ip());
+    }
+    return c != 0 ? c : Integer.compare(a.privatePort(), b.privatePort());
   }
 
   private static boolean contiguous(Port a, Port b) {

@@ -11,30 +11,45 @@ import org.enginelite.cli.Table;
 import org.enginelite.cli.api.ContainerListReader;
 import org.enginelite.cli.api.ContainerSummary;
 import org.enginelite.cli.flags.Filters;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * {@code ps [-a] [-q] [--filter k=v]}: docker's container table. The list is read with the streaming
- * {@link ContainerListReader}, not as a tree, so ps never starts jackson-databind.
+ * {@code ps [-a] [-q] [--no-trunc] [--filter k=v]}: docker's container table. The verb typed most, so its start
+ * is kept lean: its model is built programmatically ({@link #spec()}) rather than read from annotations, and the
+ * list is read with the streaming {@link ContainerListReader}, not as a tree, so ps never starts
+ * jackson-databind.
  */
-@Command(name = "ps", description = "List containers")
 public final class PsCommand extends ApiCommand {
 
-  @Option(names = {"-a", "--all"}, description = "Show all containers (default shows just running)")
-  boolean all;
+  private static final String ALL = "--all";
+  private static final String QUIET = "--quiet";
+  private static final String NO_TRUNC = "--no-trunc";
+  private static final String FILTER = "--filter";
 
-  @Option(names = {"-q", "--quiet"}, description = "Only display container IDs")
-  boolean quiet;
+  private PsCommand() {}
 
-  @Option(names = "--no-trunc", description = "Don't truncate output")
-  boolean noTrunc;
-
-  @Option(names = {"-f", "--filter"}, description = "Filter output based on conditions provided")
-  List<String> filters = new ArrayList<>();
+  /** The ps command's model, bound to a new PsCommand. */
+  public static CommandSpec spec() {
+    CommandSpec spec = new PsCommand().programmaticSpec("ps", "List containers");
+    spec.addOption(OptionSpec.builder("-a", ALL).type(boolean.class)
+        .description("Show all containers (default shows just running)").build());
+    spec.addOption(OptionSpec.builder("-q", QUIET).type(boolean.class)
+        .description("Only display container IDs").build());
+    spec.addOption(OptionSpec.builder(NO_TRUNC).type(boolean.class).description("Don't truncate output").build());
+    spec.addOption(OptionSpec.builder("-f", FILTER).type(List.class).auxiliaryTypes(String.class)
+        .paramLabel("<filters>").description("Filter output based on conditions provided").build());
+    return spec;
+  }
 
   @Override
   protected int run() {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    boolean all = parsed.matchedOptionValue(ALL, false);
+    boolean quiet = parsed.matchedOptionValue(QUIET, false);
+    boolean noTrunc = parsed.matchedOptionValue(NO_TRUNC, false);
+    List<String> filters = parsed.matchedOptionValue(FILTER, List.of());
     List<String> query = new ArrayList<>();
     if (all) {
       query.add("all=1");

@@ -126,6 +126,10 @@ final class ContainerRuntime implements AutoCloseable {
     ImageRecord image = images.find(r.imageId())
         .orElseThrow(() -> new ConflictException("image " + r.imageRef() + " of container " + r.name() + " is gone"));
     ContainerSpec spec = ContainerSpec.parse(r.request(), image.config());
+    Optional<ContainerRecord> joined = NetworkJoin.target(r.request()).map(repo::resolve);
+    if (joined.isPresent() && !joined.get().state().running()) {
+      throw new ConflictException("cannot join network of a non running container: " + joined.get().id());
+    }
     ContainerContextImpl ctx = context(r).starting();
     boolean stepsStarted = false;
     try {
@@ -136,7 +140,9 @@ final class ContainerRuntime implements AutoCloseable {
       if (NetNs.exists(paths.netns())) {
         NetNs.delete(paths.netns());
       }
-      NetNs.create(paths.netns());
+      if (joined.isEmpty()) {
+        NetNs.create(paths.netns());
+      }
       steps.start(ctx);
       stepsStarted = true;
       UserIds user = UserIds.resolve(spec.user(), paths.rootfs());
@@ -144,6 +150,11 @@ final class ContainerRuntime implements AutoCloseable {
       ObjectNode config = oci.build(r.id(), spec, paths, user, ctx.env(), ctx.mounts());
       if ("host".equals(r.request().path("HostConfig").path("NetworkMode").asText())) {
         OciSpecBuilder.shareHostNetwork(config); // --network host: no namespace of its own, as in Docker
+      }
+      if (joined.isPresent()) {
+        ContainerRecord j = joined.get();
+        NetworkJoin.apply(config, paths(j.id()), OciSpecBuilder.hostnameOf(ContainerSpec.parse(j.request(), null),
+            j.id()));
       }
       Files.write(paths.config(), config.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       Files.deleteIfExists(paths.pidFile());

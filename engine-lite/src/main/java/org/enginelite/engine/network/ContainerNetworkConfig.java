@@ -31,8 +31,13 @@ public record ContainerNetworkConfig(Mode mode, List<EndpointRequest> endpoints,
     /** The host's namespace (--network host). */
     HOST,
     /** Its own namespace with only the loopback interface (--network none). */
-    NONE
+    NONE,
+    /** The namespace of another, running container (--network container:NAME); no endpoints of its own. */
+    CONTAINER
   }
+
+  /** Docker's prefix of the network mode that joins another container's namespace. */
+  public static final String CONTAINER_PREFIX = "container:";
 
   private static final Pattern PORT_KEY = Pattern.compile("(\\d{1,5})(?:/([a-zA-Z]+))?");
   private static final Pattern HOST_PORT = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
@@ -58,8 +63,12 @@ public record ContainerNetworkConfig(Mode mode, List<EndpointRequest> endpoints,
     } else if (networkMode.equals("none")) {
       mode = Mode.NONE;
       primary = null;
-    } else if (networkMode.startsWith("container:")) {
-      throw new InvalidParameterException("network mode \"" + networkMode + "\" is not supported by this engine");
+    } else if (networkMode.startsWith(CONTAINER_PREFIX)) {
+      if (networkMode.length() == CONTAINER_PREFIX.length()) {
+        throw new InvalidParameterException("invalid container format container:<name|id>");
+      }
+      mode = Mode.CONTAINER;
+      primary = null;
     } else {
       mode = Mode.NETWORKS;
       primary = networkMode;
@@ -109,6 +118,29 @@ public record ContainerNetworkConfig(Mode mode, List<EndpointRequest> endpoints,
       }
     }
     return new ContainerNetworkConfig(mode, endpoints, mode == Mode.NETWORKS ? ports : List.of(), exposed);
+  }
+
+  /**
+   * At create, what Docker refuses with {@code --network container:NAME}: the joined container's namespace
+   * decides the hostname, the resolvers, the hosts file, the MAC address and the published ports.
+   */
+  static void checkJoinable(ObjectNode createRequest, ObjectNode hostConfig) {
+    if (!text(createRequest, "Hostname").isEmpty()) {
+      throw new InvalidParameterException("conflicting options: hostname and the network mode");
+    }
+    if (!hostConfig.path("Dns").isEmpty()) {
+      throw new InvalidParameterException("conflicting options: dns and the network mode");
+    }
+    if (!hostConfig.path("ExtraHosts").isEmpty()) {
+      throw new InvalidParameterException("conflicting options: custom host-to-IP mapping and the network mode");
+    }
+    if (!text(createRequest, "MacAddress").isEmpty()) {
+      throw new InvalidParameterException("conflicting options: mac-address and the network mode");
+    }
+    if (!hostConfig.path("PortBindings").isEmpty() || hostConfig.path("PublishAllPorts").asBoolean(false)) {
+      throw new InvalidParameterException(
+          "conflicting options: port publishing and the container type network mode");
+    }
   }
 
   private static EndpointRequest endpoint(String ref, JsonNode cfg) {

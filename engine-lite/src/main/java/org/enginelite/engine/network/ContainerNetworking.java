@@ -159,7 +159,8 @@ public final class ContainerNetworking {
       throw new ForbiddenException("container cannot be connected to multiple networks with one of the networks "
           + "in private (none) mode");
     }
-    if (c.config().mode() == ContainerNetworkConfig.Mode.HOST) {
+    if (c.config().mode() == ContainerNetworkConfig.Mode.HOST
+        || c.config().mode() == ContainerNetworkConfig.Mode.CONTAINER) {
       throw new ForbiddenException("container sharing network namespace with another container or host cannot "
           + "be connected to any other network");
     }

@@ -69,6 +69,9 @@ public final class NetworkSettingsView {
   private Map<String, EndpointSettingsJson> networks(String containerId, ContainerNetworkConfig config,
       boolean running) {
     Map<String, EndpointSettingsJson> out = new LinkedHashMap<>();
+    if (config.mode() == ContainerNetworkConfig.Mode.CONTAINER) {
+      return out; // the joined container's networks are its own, as Docker shows them
+    }
     if (config.mode() != ContainerNetworkConfig.Mode.NETWORKS) {
       String name = config.mode() == ContainerNetworkConfig.Mode.HOST ? "host" : "none";
       Optional<NetworkRecord> n = store.networks().stream().filter(x -> x.predefined() && x.name().equals(name))

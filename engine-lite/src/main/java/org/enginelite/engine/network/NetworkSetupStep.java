@@ -45,7 +45,11 @@ public final class NetworkSetupStep implements ContainerSetupStep {
 
   @Override
   public void validate(ContainerContext c) {
-    networking.validate(handle(c));
+    ContainerHandle h = handle(c);
+    if (h.config().mode() == ContainerNetworkConfig.Mode.CONTAINER) {
+      ContainerNetworkConfig.checkJoinable(c.createRequest(), c.hostConfig());
+    }
+    networking.validate(h);
   }
 
   @Override
@@ -59,6 +63,9 @@ public final class NetworkSetupStep implements ContainerSetupStep {
     ContainerHandle h = handle(c);
     switch (h.config().mode()) {
       case HOST -> writeHostModeFiles(c);
+      case CONTAINER -> {
+        // The engine runs the process in the joined container's namespace with its /etc files.
+      }
       case NONE -> {
         loopback.up(c.netnsPath());
         writeEtcFiles(c, List.of(), false);

@@ -93,9 +93,36 @@ class ContainerNetworkConfigTest {
   }
 
   @Test
-  void parse_containerNetworkMode_isRefused() {
-    assertMessage("network mode \"container:abc\" is not supported by this engine",
-        "{\"HostConfig\":{\"NetworkMode\":\"container:abc\"}}");
+  void parse_containerNetworkMode_hasNoEndpointsOrPorts() throws Exception {
+    ContainerNetworkConfig c = parse("{\"HostConfig\":{\"NetworkMode\":\"container:abc\"}}");
+    assertEquals(ContainerNetworkConfig.Mode.CONTAINER, c.mode());
+    assertEquals(List.of(), c.endpoints());
+    assertEquals(List.of(), c.ports());
+    assertMessage("invalid container format container:<name|id>", "{\"HostConfig\":{\"NetworkMode\":\"container:\"}}");
+  }
+
+  @Test
+  void checkJoinable_refusesWhatTheJoinedNamespaceDecides() throws Exception {
+    assertJoinRefused("conflicting options: hostname and the network mode", "{\"Hostname\":\"h\"}", "{}");
+    assertJoinRefused("conflicting options: dns and the network mode", "{}", "{\"Dns\":[\"1.1.1.1\"]}");
+    assertJoinRefused("conflicting options: custom host-to-IP mapping and the network mode", "{}",
+        "{\"ExtraHosts\":[\"a:1.2.3.4\"]}");
+    assertJoinRefused("conflicting options: mac-address and the network mode", "{\"MacAddress\":\"02:42:ac:11:00:02\"}",
+        "{}");
+    assertJoinRefused("conflicting options: port publishing and the container type network mode", "{}",
+        "{\"PortBindings\":{\"80/tcp\":[{\"HostPort\":\"80\"}]}}");
+    assertJoinRefused("conflicting options: port publishing and the container type network mode", "{}",
+        "{\"PublishAllPorts\":true}");
+    ContainerNetworkConfig.checkJoinable((ObjectNode) JSON.readTree("{\"Hostname\":\"\"}"),
+        (ObjectNode) JSON.readTree("{\"Dns\":[],\"PortBindings\":{}}"));
+  }
+
+  private static void assertJoinRefused(String expected, String request, String hostConfig) throws Exception {
+    ObjectNode r = (ObjectNode) JSON.readTree(request);
+    ObjectNode hc = (ObjectNode) JSON.readTree(hostConfig);
+    InvalidParameterException e = assertThrows(InvalidParameterException.class,
+        () -> ContainerNetworkConfig.checkJoinable(r, hc));
+    assertEquals(expected, e.getMessage());
   }
 
   private static void assertMessage(String expected, String request) {

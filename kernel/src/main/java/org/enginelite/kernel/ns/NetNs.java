@@ -3,6 +3,7 @@ package org.enginelite.kernel.ns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.enginelite.kernel.KernelException;
@@ -51,7 +52,7 @@ public final class NetNs {
 
   /** A handle on an existing pinned namespace; fails when nothing is mounted at {@code file}. */
   public static NetNs open(Path file) {
-    if (!Mounts.isMountPoint(file)) {
+    if (!pinned(file)) {
       throw new org.enginelite.driver.NotFoundException("network namespace " + file + " does not exist");
     }
     return new NetNs(file);
@@ -59,7 +60,21 @@ public final class NetNs {
 
   /** True when a namespace is pinned at {@code file}. */
   public static boolean exists(Path file) {
-    return Files.exists(file) && Mounts.isMountPoint(file);
+    return pinned(file);
+  }
+
+  /**
+   * A namespace bind-mounted on {@code file} shows nsfs's device, not the one of the directory holding the file:
+   * two stat calls, where a scan of /proc/self/mountinfo grows with every mount of every container.
+   */
+  private static boolean pinned(Path file) {
+    try {
+      Object dev = Files.getAttribute(file, "unix:dev", LinkOption.NOFOLLOW_LINKS);
+      Object dirDev = Files.getAttribute(file.toAbsolutePath().getParent(), "unix:dev");
+      return !dev.equals(dirDev);
+    } catch (IOException e) {
+      return false; // no such file (or none we can see): nothing pinned there
+    }
   }
 
   public Path path() {

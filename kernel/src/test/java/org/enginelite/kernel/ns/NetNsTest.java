@@ -45,6 +45,18 @@ class NetNsTest {
   }
 
   @Test
+  void open_plainFileOrMissingFile_isNotFound_andExistsIsFalse() throws Exception {
+    Path plain = Files.createFile(dir.resolve("el-plain"));
+    assertFalse(NetNs.exists(plain));
+    assertFalse(NetNs.exists(dir.resolve("el-missing")));
+    org.junit.jupiter.api.Assertions.assertThrows(org.enginelite.driver.NotFoundException.class,
+        () -> NetNs.open(plain));
+    NetNs ns = NetNs.create(dir.resolve("el-test3"));
+    ns.delete();
+    assertFalse(NetNs.exists(ns.path()));
+  }
+
+  @Test
   void run_taskThrows_exceptionReachesCaller() {
     NetNs ns = NetNs.create(dir.resolve("el-test2"));
     try {
