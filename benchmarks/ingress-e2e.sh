@@ -132,6 +132,19 @@ start_engine() {
   PIDS+=($!); PROXY_PIDS="$PROXY_PIDS $!"
 }
 
+# The balancer on its epoll fallback (splice for bulk streams), for a side-by-side look at the two transports:
+# EL_BENCH_PROXIES="direct engine engine-epoll docker-proxy haproxy nginx". Not one of the "other" proxies below.
+start_engine-epoll() {
+  java "${ENGINE_JVM[@]}" \
+    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" --transport epoll \
+    --listen "127.0.0.1:$1" --backend "$BACK_IP:$HTTP_PORT" >"$TMP/engine-epoll-http.log" 2>&1 &
+  PIDS+=($!); PROXY_PIDS="$!"
+  java "${ENGINE_JVM[@]}" \
+    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" --transport epoll \
+    --listen "127.0.0.1:$2" --backend "$BACK_IP:$IPERF_PORT" >"$TMP/engine-epoll-iperf.log" 2>&1 &
+  PIDS+=($!); PROXY_PIDS="$PROXY_PIDS $!"
+}
+
 start_docker-proxy() {
   "$DOCKER_PROXY" -proto tcp -host-ip 127.0.0.1 -host-port "$1" -container-ip "$BACK_IP" \
     -container-port "$HTTP_PORT" 3>/dev/null &
@@ -339,7 +352,7 @@ for p in proxies:
         row += "%-24s" % ("%s %s (%s)" % (R.get(p + "," + key, "-"), unit, ratio))
     row += "%-14s%-14s" % (R.get(p + ",kacpu", "-"), R.get(p + ",closecpu", "-"))
     print(row)
-others = [p for p in proxies if p not in ("direct", "engine")]
+others = [p for p in proxies if p != "direct" and not p.startswith("engine")]
 if "engine" in proxies and "direct" in proxies and others:
     def best(key, lower=False):
         vals = [f(p, key) for p in others if f(p, key) is not None]
