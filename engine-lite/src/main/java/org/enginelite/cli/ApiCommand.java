@@ -30,6 +30,11 @@ public abstract class ApiCommand implements Callable<Integer> {
     return ((EngineLiteCli) spec.root().userObject()).out();
   }
 
+  /** The CLI's stdin ({@code run -i}, {@code exec -i}). */
+  protected java.io.InputStream in() {
+    return ((EngineLiteCli) spec.root().userObject()).in();
+  }
+
   protected PrintStream err() {
     return ((EngineLiteCli) spec.root().userObject()).err();
   }

@@ -1,5 +1,6 @@
 package org.enginelite.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ public final class EngineLiteCli implements Runnable {
 
   private final PrintStream out;
   private final PrintStream err;
+  private InputStream in = System.in;
   private final String hostOverride;
   private DaemonClient client;
   private CommandSpec spec;
@@ -45,7 +47,13 @@ public final class EngineLiteCli implements Runnable {
    * @param hostOverride a socket URI that wins over the environment when {@code -H} is absent (tests)
    */
   public static int execute(String[] args, PrintStream out, PrintStream err, String hostOverride) {
+    return execute(args, System.in, out, err, hostOverride);
+  }
+
+  /** As {@link #execute(String[], PrintStream, PrintStream, String)} with {@code in} as the CLI's stdin. */
+  public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err, String hostOverride) {
     EngineLiteCli root = new EngineLiteCli(out, err, hostOverride);
+    root.in = in;
     CommandLine cl = CommandRegistry.commandLine(root, args);
     cl.setOut(new java.io.PrintWriter(out, true));
     cl.setErr(new java.io.PrintWriter(err, true));
@@ -115,6 +123,10 @@ public final class EngineLiteCli implements Runnable {
 
   PrintStream out() {
     return out;
+  }
+
+  InputStream in() {
+    return in;
   }
 
   PrintStream err() {

@@ -73,6 +73,21 @@ class CliDaemonIT {
   }
 
   @Test
+  @Order(2)
+  void runAndExecInteractive_stdinReachesTheProcess_andItsEndClosesIt() {
+    CliRun cat = CliRun.withInput(daemon.host(), "line one\nline two\n".getBytes(StandardCharsets.UTF_8), "run",
+        "-i", "--rm", IMAGE, "sh", "-c", "cat; echo done");
+    assertEquals(0, cat.status(), cat.err());
+    assertEquals("line one\nline two\ndone\n", cat.out());
+    assertEquals(0, cli("run", "-d", "--name", "it-stdin", IMAGE, "sleep", "300").status());
+    CliRun exec = CliRun.withInput(daemon.host(), "abc".getBytes(StandardCharsets.UTF_8), "exec", "-i", "it-stdin",
+        "wc", "-c");
+    assertEquals(0, exec.status(), exec.err());
+    assertEquals("3", exec.out().trim());
+    assertEquals(0, cli("rm", "-f", "it-stdin").status());
+  }
+
+  @Test
   @Order(3)
   void runDetached_psLogsExecInspect_thenRmForce() throws Exception {
     CliRun run = cli("run", "-d", "--name", "it-web", IMAGE, "sh", "-c", "echo started; exec sleep 300");

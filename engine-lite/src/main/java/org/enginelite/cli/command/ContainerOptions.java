@@ -33,6 +33,9 @@ public final class ContainerOptions {
   @Option(names = "--rm", description = "Automatically remove the container when it exits")
   boolean autoRemove;
 
+  @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached")
+  boolean interactive;
+
   @Option(names = "--restart", description = "Restart policy to apply when a container exits (default \"no\")")
   String restart;
 
@@ -125,8 +128,8 @@ public final class ContainerOptions {
       networking = new NetworkingConfigJson(Map.of("bridge", EndpointSettingsJson.of(ip, networkAliases)));
     }
     List<String> envList = EnvSpecs.parse(envFiles, env);
-    return new ContainerCreateJson(hostname, false, attach, attach,
-        ports.exposed().isEmpty() ? null : ports.exposed(), false, false, false,
+    return new ContainerCreateJson(hostname, interactive && attach, attach, attach,
+        ports.exposed().isEmpty() ? null : ports.exposed(), false, interactive, interactive && attach,
         envList.isEmpty() ? null : envList, command.isEmpty() ? null : List.copyOf(command), image,
         anonymous, workdir, entrypoint == null ? null : List.of(entrypoint), KeyValues.parse(labels), host,
         networking);

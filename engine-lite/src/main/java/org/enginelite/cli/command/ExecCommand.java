@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code exec [-d] [-e K=V] [-w DIR] [-u USER] CONTAINER COMMAND [ARG...]}: create the exec, start it attached,
+ * {@code exec [-d] [-i] [-e K=V] [-w DIR] [-u USER] CONTAINER COMMAND [ARG...]}: create the exec, start it attached,
  * copy its output, then exit with its exit code read from /exec/{id}/json, as docker exec.
  */
 @Command(name = "exec", description = "Execute a command in a running container")
@@ -25,6 +25,9 @@ public final class ExecCommand extends ApiCommand {
 
   @Option(names = {"-d", "--detach"}, description = "Detached mode: run command in the background")
   boolean detach;
+
+  @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached")
+  boolean interactive;
 
   @Option(names = {"-e", "--env"}, description = "Set environment variables")
   List<String> env = new ArrayList<>();
@@ -50,7 +53,7 @@ public final class ExecCommand extends ApiCommand {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("User", user == null ? "" : user);
-    body.put("AttachStdin", false);
+    body.put("AttachStdin", interactive && !detach);
     body.put("AttachStdout", !detach);
     body.put("AttachStderr", !detach);
     body.put("Tty", false);
@@ -66,6 +69,9 @@ public final class ExecCommand extends ApiCommand {
     try (HttpResponse r = client().stream("POST", "/exec/" + execId + "/start",
         Map.of("Connection", "Upgrade", "Upgrade", "tcp", "Content-Type", "application/json"),
         new java.io.ByteArrayInputStream(start), start.length)) {
+      if (interactive) {
+        r.sendInput(in());
+      }
       StreamDemux.copy(r.body(), out(), err(), false);
     }
     out().flush();

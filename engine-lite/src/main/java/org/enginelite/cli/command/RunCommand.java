@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code run [OPTIONS] IMAGE [COMMAND] [ARG...]}. With {@code -d} prints the id; otherwise, as docker run:
  * create, attach, open a wait, start, copy the output until the stream ends, and exit with the container's status.
+ * With {@code -i} the CLI's stdin goes to the container's, and its end closes the container's stdin.
  */
 @Command(name = "run", description = "Create and run a new container from an image")
 public final class RunCommand extends ApiCommand {
@@ -36,11 +37,14 @@ public final class RunCommand extends ApiCommand {
       return 0;
     }
     try (HttpResponse stream = client().stream("POST",
-        "/containers/" + id + "/attach?stderr=1&stdout=1&stream=1",
+        "/containers/" + id + "/attach?stderr=1&stdout=1&stream=1" + (options.interactive ? "&stdin=1" : ""),
         Map.of("Connection", "Upgrade", "Upgrade", "tcp"), null, -1)) {
       CompletableFuture<Integer> exit = ContainerWait.open(client(), id,
           options.autoRemove ? "removed" : "next-exit");
       client().post("/containers/" + id + "/start", null);
+      if (options.interactive) {
+        stream.sendInput(in());
+      }
       StreamDemux.copy(stream.body(), out(), err(), false);
       out().flush();
       try {

@@ -2,6 +2,8 @@ package org.enginelite.cli.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,6 +44,33 @@ public final class HttpResponse implements AutoCloseable {
 
   public byte[] bodyBytes() throws IOException {
     return body.readAllBytes();
+  }
+
+  /**
+   * For a hijacked stream ({@code run -i}, {@code exec -i}): copies {@code input} to the daemon on a thread of
+   * its own, then closes the connection's write side, which the daemon passes on as end of input.
+   */
+  public void sendInput(InputStream input) {
+    if (!(connection instanceof SocketChannel channel)) {
+      throw new IllegalStateException("no connection to send input on");
+    }
+    Thread t = new Thread(() -> {
+      // Straight to the channel: a stream from Channels would wait for the lock the blocked reader holds.
+      try {
+        byte[] buf = new byte[8192];
+        for (int n; (n = input.read(buf)) > 0; ) {
+          ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
+          while (b.hasRemaining()) {
+            channel.write(b);
+          }
+        }
+        channel.shutdownOutput();
+      } catch (IOException e) {
+        // the stream has ended (the process exited); what is left of the input is not wanted
+      }
+    }, "stdin");
+    t.setDaemon(true);
+    t.start();
   }
 
   @Override
