@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.enginelite.engine.testing.BusyboxImage;
@@ -41,12 +40,7 @@ class DockerCliIT {
 
   /** Runs the docker CLI with {@code input} on its stdin (closed after it), or /dev/null when null. */
   private static Result dockerWithInput(byte[] input, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Files.exists(Path.of("/usr/local/bin/docker")) ? "/usr/local/bin/docker" : "docker");
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("DOCKER_HOST", daemon.host());
-    pb.environment().put("DOCKER_CONFIG", daemon.dataRoot().resolveSibling("docker-config").toString());
+    ProcessBuilder pb = daemon.dockerCli(args);
     Path err = Files.createTempFile("el-docker-", ".err");
     try {
       if (input == null) {

@@ -11,9 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -54,12 +52,7 @@ class DockerCliSwarmIT {
   }
 
   private Result docker(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Files.exists(Path.of("/usr/local/bin/docker")) ? "/usr/local/bin/docker" : "docker");
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("DOCKER_HOST", daemon.host());
-    pb.environment().put("DOCKER_CONFIG", daemon.dataRoot().resolveSibling("docker-config").toString());
+    ProcessBuilder pb = daemon.dockerCli(args);
     Path err = Files.createTempFile("el-docker-", ".err");
     try {
       Process p = pb.redirectError(err.toFile()).start();
@@ -76,10 +69,8 @@ class DockerCliSwarmIT {
 
   /** Runs {@code docker service logs -f SERVICE} until a line containing {@code text} arrives (30 s at most). */
   private boolean followedLogsReach(String service, String text) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(Files.exists(Path.of("/usr/local/bin/docker")) ? "/usr/local/bin/docker"
-        : "docker", "service", "logs", "-f", service).redirectError(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().put("DOCKER_HOST", daemon.host());
-    pb.environment().put("DOCKER_CONFIG", daemon.dataRoot().resolveSibling("docker-config").toString());
+    ProcessBuilder pb = daemon.dockerCli("service", "logs", "-f", service)
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),

@@ -74,6 +74,17 @@ public final class TestDaemon implements AutoCloseable {
     return "unix://" + socket();
   }
 
+  /** The unmodified docker CLI pointed at this daemon, with a client config of its own. */
+  public ProcessBuilder dockerCli(String... args) {
+    java.util.List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(Files.exists(Path.of("/usr/local/bin/docker")) ? "/usr/local/bin/docker" : "docker");
+    cmd.addAll(java.util.List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("DOCKER_HOST", host());
+    pb.environment().put("DOCKER_CONFIG", dataRoot().resolveSibling("docker-config").toString());
+    return pb;
+  }
+
   /** The network namespace the daemon runs in; run host-side checks there with {@code nsenter --net=}. */
   public Path netns() {
     return netns;
