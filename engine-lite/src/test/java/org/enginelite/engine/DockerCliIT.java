@@ -174,6 +174,21 @@ class DockerCliIT {
   }
 
   @Test
+  void dockerCli_hostPortRangeToOneContainerPort_takesTheFirstFreePortOfTheRange() throws Exception {
+    importBusybox();
+    try {
+      ok("run", "-d", "--name", "pr1", "-p", "18000-18001:80", "cli-busybox:1", "sleep", "600");
+      ok("run", "-d", "--name", "pr2", "-p", "18000-18001:80", "cli-busybox:1", "sleep", "600");
+      assertEquals("0.0.0.0:18000", ok("port", "pr1", "80").out().lines().findFirst().orElse(""));
+      assertEquals("0.0.0.0:18001", ok("port", "pr2", "80").out().lines().findFirst().orElse(""));
+      Result full = docker("run", "-d", "--name", "pr3", "-p", "18000-18001:80", "cli-busybox:1", "sleep", "600");
+      assertTrue(full.code() != 0 && full.err().contains("port is already allocated"), full.err());
+    } finally {
+      docker("rm", "-f", "pr1", "pr2", "pr3");
+    }
+  }
+
+  @Test
   void dockerCli_importRunPsLogsExecInspectStopStartWaitRm() throws Exception {
     importBusybox();
 
