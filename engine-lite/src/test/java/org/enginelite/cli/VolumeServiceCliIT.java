@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.enginelite.engine.testing.BusyboxImage;
+import org.enginelite.engine.testing.DaemonExtension;
 import org.enginelite.engine.testing.TestDaemon;
 import org.enginelite.testkit.Privileged;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Volume, swarm and service verbs of the CLI against a real daemon ({@link TestDaemon}): data written through
@@ -21,23 +20,12 @@ import org.junit.jupiter.api.Test;
 class VolumeServiceCliIT {
 
   private static final String IMAGE = "engine-lite/busybox:latest";
-  private static TestDaemon daemon;
 
-  @BeforeAll
-  static void startDaemon() throws Exception {
-    daemon = TestDaemon.start();
-    BusyboxImage.importInto(daemon, "engine-lite/busybox", "latest");
-  }
-
-  @AfterAll
-  static void stopDaemon() {
-    if (daemon != null) {
-      daemon.close();
-    }
-  }
+  @RegisterExtension
+  static final DaemonExtension DAEMON = DaemonExtension.withBusybox("engine-lite/busybox");
 
   private static CliRun cli(String... args) {
-    return CliRun.of(daemon.host(), args);
+    return CliRun.of(DAEMON.daemon().host(), args);
   }
 
   @Test

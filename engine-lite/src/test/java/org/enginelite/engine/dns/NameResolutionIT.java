@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.enginelite.engine.testing.BusyboxImage;
+import org.enginelite.engine.testing.DaemonExtension;
 import org.enginelite.engine.testing.RawApi;
-import org.enginelite.engine.testing.TestDaemon;
 import org.enginelite.testkit.Privileged;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Containers of a real daemon finding each other by name: on a user-defined network by container name, network
@@ -22,42 +20,29 @@ import org.junit.jupiter.api.Test;
  */
 @Privileged
 class NameResolutionIT {
-  private static TestDaemon daemon;
-  private static RawApi api;
 
-  @BeforeAll
-  static void startDaemon() throws Exception {
-    daemon = TestDaemon.start();
-    api = daemon.api();
-    BusyboxImage.importInto(daemon, "busybox", "latest");
-  }
-
-  @AfterAll
-  static void stopDaemon() {
-    if (daemon != null) {
-      daemon.close();
-    }
-  }
+  @RegisterExtension
+  static final DaemonExtension DAEMON = DaemonExtension.withBusybox("busybox");
 
   private static String run(String name, String network, List<String> aliases, List<String> cmd) {
     Map<String, Object> endpoint = aliases.isEmpty() ? Map.of() : Map.of("Aliases", aliases);
-    RawApi.Response r = api.post("/v1.41/containers/create?name=" + name, Map.of("Image", "busybox", "Cmd", cmd,
+    RawApi.Response r = DAEMON.api().post("/v1.41/containers/create?name=" + name, Map.of("Image", "busybox", "Cmd", cmd,
         "HostConfig", Map.of("NetworkMode", network),
         "NetworkingConfig", Map.of("EndpointsConfig", Map.of(network, endpoint))));
     assertEquals(201, r.status(), r.text());
     String id = r.json().path("Id").asText();
-    RawApi.Response start = api.post("/v1.41/containers/" + id + "/start");
-    assertEquals(204, start.status(), start.text() + "\n" + daemon.log());
+    RawApi.Response start = DAEMON.api().post("/v1.41/containers/" + id + "/start");
+    assertEquals(204, start.status(), start.text() + "\n" + DAEMON.daemon().log());
     return id;
   }
 
   /** Runs a one-shot client container on {@code network} and returns its output and exit code. */
   private static String client(String name, String network, String script) {
     String id = run(name, network, List.of(), List.of("sh", "-c", script));
-    RawApi.Response w = api.post("/v1.41/containers/" + id + "/wait");
+    RawApi.Response w = DAEMON.api().post("/v1.41/containers/" + id + "/wait");
     assertEquals(200, w.status(), w.text());
-    String[] out = api.get("/v1.41/containers/" + id + "/logs?stdout=1&stderr=1").demux();
-    api.delete("/v1.41/containers/" + id + "?force=1");
+    String[] out = DAEMON.api().get("/v1.41/containers/" + id + "/logs?stdout=1&stderr=1").demux();
+    DAEMON.api().delete("/v1.41/containers/" + id + "?force=1");
     return "exit=" + w.json().path("StatusCode").asInt() + "\n" + out[0] + out[1];
   }
 
@@ -72,20 +57,20 @@ class NameResolutionIT {
   }
 
   private static String ipOn(String container, String network) {
-    JsonNode n = api.get("/v1.41/containers/" + container + "/json").json()
+    JsonNode n = DAEMON.api().get("/v1.41/containers/" + container + "/json").json()
         .path("NetworkSettings").path("Networks").path(network);
     return n.path("IPAddress").asText();
   }
 
   @Test
   void userDefinedNetwork_resolvesNameAliasAndShortId_defaultBridgeDoesNot() throws Exception {
-    assertEquals(201, api.post("/v1.41/networks/create", Map.of("Name", "dns_net", "Driver", "bridge")).status());
+    assertEquals(201, DAEMON.api().post("/v1.41/networks/create", Map.of("Name", "dns_net", "Driver", "bridge")).status());
     String web = run("web", "dns_net", List.of("frontend"),
         List.of("sh", "-c", "mkdir -p /www && echo hello-from-web > /www/index.html && httpd -f -p 80 -h /www"));
     run("db", "dns_net", List.of(), List.of("sleep", "600"));
     String webIp = ipOn("web", "dns_net");
     String dbIp = ipOn("db", "dns_net");
-    assertFalse(webIp.isEmpty(), api.get("/v1.41/containers/web/json").text());
+    assertFalse(webIp.isEmpty(), DAEMON.api().get("/v1.41/containers/web/json").text());
 
     String out = client("asker", "dns_net", "cat /etc/resolv.conf; for n in web frontend " + web.substring(0, 12)
         + " web.dns_net db; do echo \"== $n\"; nslookup $n; done; ping -c1 -W2 web && wget -qO- http://web/");
@@ -103,37 +88,37 @@ class NameResolutionIT {
     assertFalse(onBridge.startsWith("exit=0"), onBridge);
     assertFalse(onBridge.contains("nameserver 127.0.0.11"), onBridge);
 
-    assertEquals(200, api.post("/v1.41/networks/dns_net/disconnect", Map.of("Container", "web")).status());
+    assertEquals(200, DAEMON.api().post("/v1.41/networks/dns_net/disconnect", Map.of("Container", "web")).status());
     String afterDisconnect = client("asker2", "dns_net", "nslookup web");
     assertFalse(afterDisconnect.contains("Address: " + webIp), afterDisconnect);
     for (String c : List.of("web", "db", "lonely")) {
-      api.delete("/v1.41/containers/" + c + "?force=1");
+      DAEMON.api().delete("/v1.41/containers/" + c + "?force=1");
     }
-    assertEquals(204, api.delete("/v1.41/networks/dns_net").status());
+    assertEquals(204, DAEMON.api().delete("/v1.41/networks/dns_net").status());
   }
 
   @Test
   void daemonKilled_runningContainersResolveAgainAfterRestart() throws Exception {
-    assertEquals(201, api.post("/v1.41/networks/create", Map.of("Name", "dns_kill", "Driver", "bridge")).status());
+    assertEquals(201, DAEMON.api().post("/v1.41/networks/create", Map.of("Name", "dns_kill", "Driver", "bridge")).status());
     run("k-web", "dns_kill", List.of(), List.of("sleep", "600"));
     run("k-db", "dns_kill", List.of(), List.of("sleep", "600"));
     String webIp = ipOn("k-web", "dns_kill");
-    daemon.kill9();
-    daemon.restart();
-    RawApi.Response exec = api.post("/v1.41/containers/k-db/exec",
+    DAEMON.daemon().kill9();
+    DAEMON.daemon().restart();
+    RawApi.Response exec = DAEMON.api().post("/v1.41/containers/k-db/exec",
         Map.of("Cmd", List.of("nslookup", "k-web"), "AttachStdout", true, "AttachStderr", true));
     String out;
     if (exec.status() == 201) {
       String execId = exec.json().path("Id").asText();
-      String[] streams = api.post("/v1.41/exec/" + execId + "/start", Map.of("Detach", false)).demux();
+      String[] streams = DAEMON.api().post("/v1.41/exec/" + execId + "/start", Map.of("Detach", false)).demux();
       out = streams[0] + streams[1];
     } else {
       out = client("k-asker", "dns_kill", "nslookup k-web");
     }
-    assertTrue(out.contains("Address: " + webIp), out + "\n" + daemon.log());
+    assertTrue(out.contains("Address: " + webIp), out + "\n" + DAEMON.daemon().log());
     for (String c : List.of("k-web", "k-db")) {
-      api.delete("/v1.41/containers/" + c + "?force=1");
+      DAEMON.api().delete("/v1.41/containers/" + c + "?force=1");
     }
-    api.delete("/v1.41/networks/dns_kill");
+    DAEMON.api().delete("/v1.41/networks/dns_kill");
   }
 }

@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.enginelite.engine.testing.BusyboxImage;
+import org.enginelite.engine.testing.DaemonExtension;
 import org.enginelite.engine.testing.RawApi;
 import org.enginelite.engine.testing.TestDaemon;
 import org.enginelite.testkit.Privileged;
 import org.enginelite.testkit.TestNetns;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Networking end to end: a real daemon in its own network namespace (so every "host" object lives there), driven
@@ -31,20 +31,9 @@ import org.junit.jupiter.api.Test;
 class NetworksIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PAGE = "Hello from engine-lite";
-  private static TestDaemon daemon;
 
-  @BeforeAll
-  static void start() throws Exception {
-    daemon = TestDaemon.start();
-    BusyboxImage.importInto(daemon, "busybox", "latest");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (daemon != null) {
-      daemon.close();
-    }
-  }
+  @RegisterExtension
+  static final DaemonExtension DAEMON = DaemonExtension.withBusybox("busybox");
 
   record Result(int code, String out, String err) {}
 
@@ -114,74 +103,74 @@ class NetworksIT {
   /** The issue's scenario, verb for verb, through the docker CLI. */
   @Test
   void issueScenario_connectGivesNameResolution_andRemovalLeavesNothing() throws Exception {
-    List<String> linksBefore = linkNames(daemon);
-    ok(daemon, "network", "create", "-d", "bridge", "my_bridge");
-    ok(daemon, "run", "-d", "--net=my_bridge", "--name", "db", "busybox", "sleep", "600");
-    ok(daemon, "run", "-d", "--name", "web", "busybox", "httpd", "-f", "-p", "80", "-h", "/www");
-    String webBridgeIp = ok(daemon, "inspect", "-f", "{{.NetworkSettings.IPAddress}}", "web");
+    List<String> linksBefore = linkNames(DAEMON.daemon());
+    ok(DAEMON.daemon(), "network", "create", "-d", "bridge", "my_bridge");
+    ok(DAEMON.daemon(), "run", "-d", "--net=my_bridge", "--name", "db", "busybox", "sleep", "600");
+    ok(DAEMON.daemon(), "run", "-d", "--name", "web", "busybox", "httpd", "-f", "-p", "80", "-h", "/www");
+    String webBridgeIp = ok(DAEMON.daemon(), "inspect", "-f", "{{.NetworkSettings.IPAddress}}", "web");
     assertFalse(webBridgeIp.isEmpty());
-    assertFalse(fetches(daemon, "db", webBridgeIp), "db must not reach web on another network");
+    assertFalse(fetches(DAEMON.daemon(), "db", webBridgeIp), "db must not reach web on another network");
 
-    ok(daemon, "network", "connect", "my_bridge", "web");
-    Result byName = docker(daemon, "exec", "db", "wget", "-q", "-O", "-", "http://web/");
+    ok(DAEMON.daemon(), "network", "connect", "my_bridge", "web");
+    Result byName = docker(DAEMON.daemon(), "exec", "db", "wget", "-q", "-O", "-", "http://web/");
     assertTrue(byName.out().contains(PAGE), "db fetches http://web/ by name: " + byName);
-    JsonNode net = inspect(daemon, "network", "inspect", "my_bridge");
+    JsonNode net = inspect(DAEMON.daemon(), "network", "inspect", "my_bridge");
     List<String> names = new ArrayList<>();
     net.get("Containers").forEach(c -> names.add(c.get("Name").asText()));
     assertEquals(List.of("db", "web"), names.stream().sorted().toList());
     net.get("Containers").forEach(c -> assertTrue(c.get("IPv4Address").asText().matches("[0-9.]+/\\d+"), c.toString()));
-    JsonNode webNetworks = inspect(daemon, "inspect", "web").get("NetworkSettings").get("Networks");
+    JsonNode webNetworks = inspect(DAEMON.daemon(), "inspect", "web").get("NetworkSettings").get("Networks");
     assertTrue(webNetworks.has("bridge") && webNetworks.has("my_bridge"), webNetworks.toString());
     String webMyIp = webNetworks.get("my_bridge").get("IPAddress").asText();
-    assertTrue(docker(daemon, "exec", "web", "ip", "-o", "-4", "addr", "show", "eth1").out().contains(webMyIp));
-    String webHostname = ok(daemon, "exec", "web", "hostname");
-    List<String> hostsLines = docker(daemon, "exec", "web", "cat", "/etc/hosts").out().lines().toList();
+    assertTrue(docker(DAEMON.daemon(), "exec", "web", "ip", "-o", "-4", "addr", "show", "eth1").out().contains(webMyIp));
+    String webHostname = ok(DAEMON.daemon(), "exec", "web", "hostname");
+    List<String> hostsLines = docker(DAEMON.daemon(), "exec", "web", "cat", "/etc/hosts").out().lines().toList();
     assertTrue(hostsLines.contains(webBridgeIp + "\t" + webHostname), "the first address stays: " + hostsLines);
     assertTrue(hostsLines.contains(webMyIp + "\t" + webHostname), "the live connect adds its address: " + hostsLines);
 
-    Result refused = docker(daemon, "network", "rm", "my_bridge");
+    Result refused = docker(DAEMON.daemon(), "network", "rm", "my_bridge");
     assertNotEquals(0, refused.code());
     assertTrue(refused.err().contains("has active endpoints") && refused.err().contains("name:\"web\""),
         refused.err());
 
-    ok(daemon, "network", "disconnect", "my_bridge", "web");
-    assertFalse(fetches(daemon, "db", webMyIp), "after disconnect db no longer reaches web");
-    assertFalse(docker(daemon, "exec", "web", "ip", "-o", "link").out().contains("eth1"));
-    hostsLines = docker(daemon, "exec", "web", "cat", "/etc/hosts").out().lines().toList();
+    ok(DAEMON.daemon(), "network", "disconnect", "my_bridge", "web");
+    assertFalse(fetches(DAEMON.daemon(), "db", webMyIp), "after disconnect db no longer reaches web");
+    assertFalse(docker(DAEMON.daemon(), "exec", "web", "ip", "-o", "link").out().contains("eth1"));
+    hostsLines = docker(DAEMON.daemon(), "exec", "web", "cat", "/etc/hosts").out().lines().toList();
     assertTrue(hostsLines.contains(webBridgeIp + "\t" + webHostname) && hostsLines.stream()
         .noneMatch(l -> l.startsWith(webMyIp + "\t")), "the disconnect takes its address out: " + hostsLines);
-    ok(daemon, "rm", "-f", "db", "web");
-    ok(daemon, "network", "rm", "my_bridge");
+    ok(DAEMON.daemon(), "rm", "-f", "db", "web");
+    ok(DAEMON.daemon(), "network", "rm", "my_bridge");
 
-    assertEquals(linksBefore, linkNames(daemon), "links of the daemon's namespace");
-    assertEquals(List.of(), daemon.netnsFilesLeft());
+    assertEquals(linksBefore, linkNames(DAEMON.daemon()), "links of the daemon's namespace");
+    assertEquals(List.of(), DAEMON.daemon().netnsFilesLeft());
     String subnet = net.at("/IPAM/Config/0/Subnet").asText();
     String prefix = subnet.substring(0, subnet.lastIndexOf('.', subnet.indexOf('/')));
-    String rules = onHost(daemon, "iptables-save");
+    String rules = onHost(DAEMON.daemon(), "iptables-save");
     assertTrue(rules.lines().noneMatch(l -> l.contains(prefix + ".")), "rules of " + subnet + " left:\n" + rules);
   }
 
   @Test
   void isolationBetweenNetworks_andPublishedPortFromLoopbackAndAClientNamespace() throws Exception {
-    ok(daemon, "network", "create", "--subnet", "10.241.0.0/24", "front");
-    ok(daemon, "network", "create", "--subnet", "10.242.0.0/24", "back");
+    ok(DAEMON.daemon(), "network", "create", "--subnet", "10.241.0.0/24", "front");
+    ok(DAEMON.daemon(), "network", "create", "--subnet", "10.242.0.0/24", "back");
     try (TestNetns client = TestNetns.create("cl")) {
-      ok(daemon, "run", "-d", "--net", "front", "--name", "site", "-p", "28490:80", "busybox",
+      ok(DAEMON.daemon(), "run", "-d", "--net", "front", "--name", "site", "-p", "28490:80", "busybox",
           "httpd", "-f", "-p", "80", "-h", "/www");
-      ok(daemon, "run", "-d", "--net", "back", "--name", "other", "busybox", "sleep", "600");
-      ok(daemon, "run", "-d", "--net", "front", "--name", "peer", "busybox", "sleep", "600");
-      String siteIp = ok(daemon, "inspect", "-f", "{{(index .NetworkSettings.Networks \"front\").IPAddress}}",
+      ok(DAEMON.daemon(), "run", "-d", "--net", "back", "--name", "other", "busybox", "sleep", "600");
+      ok(DAEMON.daemon(), "run", "-d", "--net", "front", "--name", "peer", "busybox", "sleep", "600");
+      String siteIp = ok(DAEMON.daemon(), "inspect", "-f", "{{(index .NetworkSettings.Networks \"front\").IPAddress}}",
           "site");
-      assertTrue(fetches(daemon, "peer", siteIp), "same network reaches");
-      assertFalse(fetches(daemon, "other", siteIp), "another network does not");
+      assertTrue(fetches(DAEMON.daemon(), "peer", siteIp), "same network reaches");
+      assertFalse(fetches(DAEMON.daemon(), "other", siteIp), "another network does not");
 
-      assertTrue(curlFromHost(daemon, "127.0.0.1:28490").contains(PAGE), "published port on loopback");
+      assertTrue(curlFromHost(DAEMON.daemon(), "127.0.0.1:28490").contains(PAGE), "published port on loopback");
       // A client host on a link of its own to the daemon's namespace.
       String vethHost = "elth" + Long.toHexString(System.nanoTime() & 0xffffff);
-      onHost(daemon, "ip", "link", "add", vethHost, "type", "veth", "peer", "name", "eth0", "netns",
+      onHost(DAEMON.daemon(), "ip", "link", "add", vethHost, "type", "veth", "peer", "name", "eth0", "netns",
           client.path().toString());
-      onHost(daemon, "ip", "addr", "add", "192.0.2.1/30", "dev", vethHost);
-      onHost(daemon, "ip", "link", "set", vethHost, "up");
+      onHost(DAEMON.daemon(), "ip", "addr", "add", "192.0.2.1/30", "dev", vethHost);
+      onHost(DAEMON.daemon(), "ip", "link", "set", vethHost, "up");
       client.execOk("ip", "addr", "add", "192.0.2.2/30", "dev", "eth0");
       client.execOk("ip", "link", "set", "eth0", "up");
       String fromClient = "";
@@ -189,82 +178,82 @@ class NetworksIT {
         fromClient = client.exec("curl", "-sS", "-m", "2", "http://192.0.2.1:28490/").output();
       }
       assertTrue(fromClient.contains(PAGE), "published port from a client host: " + fromClient);
-      assertEquals("0.0.0.0:28490", ok(daemon, "port", "site", "80/tcp").lines().findFirst().orElse(""));
-      onHost(daemon, "ip", "link", "del", vethHost);
+      assertEquals("0.0.0.0:28490", ok(DAEMON.daemon(), "port", "site", "80/tcp").lines().findFirst().orElse(""));
+      onHost(DAEMON.daemon(), "ip", "link", "del", vethHost);
     } finally {
-      docker(daemon, "rm", "-f", "site", "other", "peer");
-      docker(daemon, "network", "rm", "front", "back");
+      docker(DAEMON.daemon(), "rm", "-f", "site", "other", "peer");
+      docker(DAEMON.daemon(), "network", "rm", "front", "back");
     }
   }
 
   @Test
   void internalNetworkAndStaticIp() throws Exception {
-    ok(daemon, "network", "create", "--internal", "--subnet", "10.243.0.0/24", "inner");
+    ok(DAEMON.daemon(), "network", "create", "--internal", "--subnet", "10.243.0.0/24", "inner");
     try {
-      ok(daemon, "run", "-d", "--net", "inner", "--ip", "10.243.0.50", "--name", "fixed", "busybox", "sleep", "600");
-      assertEquals("10.243.0.50", ok(daemon, "inspect", "-f",
+      ok(DAEMON.daemon(), "run", "-d", "--net", "inner", "--ip", "10.243.0.50", "--name", "fixed", "busybox", "sleep", "600");
+      assertEquals("10.243.0.50", ok(DAEMON.daemon(), "inspect", "-f",
           "{{(index .NetworkSettings.Networks \"inner\").IPAddress}}", "fixed"));
-      assertFalse(ok(daemon, "exec", "fixed", "ip", "route").contains("default"), "internal: no route out");
-      assertTrue(inspect(daemon, "network", "inspect", "inner").get("Internal").asBoolean());
-      Result taken = docker(daemon, "run", "-d", "--net", "inner", "--ip", "10.243.0.50", "--name", "twin",
+      assertFalse(ok(DAEMON.daemon(), "exec", "fixed", "ip", "route").contains("default"), "internal: no route out");
+      assertTrue(inspect(DAEMON.daemon(), "network", "inspect", "inner").get("Internal").asBoolean());
+      Result taken = docker(DAEMON.daemon(), "run", "-d", "--net", "inner", "--ip", "10.243.0.50", "--name", "twin",
           "busybox", "sleep", "600");
       assertNotEquals(0, taken.code());
-      assertFalse(ok(daemon, "ps", "-a", "--format", "{{.Names}}").contains("twin"), "nothing half-created");
+      assertFalse(ok(DAEMON.daemon(), "ps", "-a", "--format", "{{.Names}}").contains("twin"), "nothing half-created");
     } finally {
-      docker(daemon, "rm", "-f", "fixed", "twin");
-      docker(daemon, "network", "rm", "inner");
+      docker(DAEMON.daemon(), "rm", "-f", "fixed", "twin");
+      docker(DAEMON.daemon(), "network", "rm", "inner");
     }
   }
 
   @Test
   void hostAndNoneModes_andConnectWhileStopped() throws Exception {
-    String host = ok(daemon, "run", "--rm", "--net", "host", "busybox", "ip", "-o", "link");
+    String host = ok(DAEMON.daemon(), "run", "--rm", "--net", "host", "busybox", "ip", "-o", "link");
     assertTrue(host.contains(": el0:"), "host mode sees the daemon's namespace: " + host);
-    String none = ok(daemon, "run", "--rm", "--net", "none", "busybox", "ip", "-o", "link");
+    String none = ok(DAEMON.daemon(), "run", "--rm", "--net", "none", "busybox", "ip", "-o", "link");
     assertEquals(1, none.lines().count(), none);
     assertTrue(none.contains(": lo:") && none.contains("UP"), "none mode: lo only, and up: " + none);
 
-    ok(daemon, "network", "create", "--subnet", "10.240.0.0/24", "later");
+    ok(DAEMON.daemon(), "network", "create", "--subnet", "10.240.0.0/24", "later");
     try {
-      ok(daemon, "create", "--name", "idle", "busybox", "sleep", "600");
-      ok(daemon, "network", "connect", "--ip", "10.240.0.40", "--alias", "quiet", "later", "idle");
-      ok(daemon, "start", "idle");
-      assertTrue(ok(daemon, "exec", "idle", "ip", "-o", "-4", "addr", "show", "eth1").contains("10.240.0.40/24"));
-      JsonNode networks = inspect(daemon, "inspect", "idle").get("NetworkSettings").get("Networks");
+      ok(DAEMON.daemon(), "create", "--name", "idle", "busybox", "sleep", "600");
+      ok(DAEMON.daemon(), "network", "connect", "--ip", "10.240.0.40", "--alias", "quiet", "later", "idle");
+      ok(DAEMON.daemon(), "start", "idle");
+      assertTrue(ok(DAEMON.daemon(), "exec", "idle", "ip", "-o", "-4", "addr", "show", "eth1").contains("10.240.0.40/24"));
+      JsonNode networks = inspect(DAEMON.daemon(), "inspect", "idle").get("NetworkSettings").get("Networks");
       assertEquals("10.240.0.40", networks.get("later").get("IPAddress").asText(), networks.toString());
       assertTrue(networks.get("later").get("Aliases").toString().contains("quiet"), networks.toString());
     } finally {
-      docker(daemon, "rm", "-f", "idle");
-      docker(daemon, "network", "rm", "later");
+      docker(DAEMON.daemon(), "rm", "-f", "idle");
+      docker(DAEMON.daemon(), "network", "rm", "later");
     }
   }
 
   @Test
   void ipamExhaustionOfASlash29_clearErrorAndNothingHalfCreated() throws Exception {
-    ok(daemon, "network", "create", "--subnet", "10.244.0.0/29", "small");
+    ok(DAEMON.daemon(), "network", "create", "--subnet", "10.244.0.0/29", "small");
     List<String> names = new ArrayList<>();
     try {
       for (int i = 0; i < 5; i++) {
         names.add("s" + i);
-        ok(daemon, "run", "-d", "--net", "small", "--name", "s" + i, "busybox", "sleep", "600");
+        ok(DAEMON.daemon(), "run", "-d", "--net", "small", "--name", "s" + i, "busybox", "sleep", "600");
       }
       names.add("s5");
-      Result full = docker(daemon, "run", "-d", "--net", "small", "--name", "s5", "busybox", "sleep", "600");
+      Result full = docker(DAEMON.daemon(), "run", "-d", "--net", "small", "--name", "s5", "busybox", "sleep", "600");
       assertNotEquals(0, full.code());
       assertTrue(full.err().contains("no available IPv4 addresses on this network's address pools: small"),
           full.err());
-      assertFalse(ok(daemon, "ps", "-a", "--format", "{{.Names}}").contains("s5"));
+      assertFalse(ok(DAEMON.daemon(), "ps", "-a", "--format", "{{.Names}}").contains("s5"));
     } finally {
       List<String> rm = new ArrayList<>(List.of("rm", "-f"));
       rm.addAll(names);
-      docker(daemon, rm.toArray(new String[0]));
-      docker(daemon, "network", "rm", "small");
+      docker(DAEMON.daemon(), rm.toArray(new String[0]));
+      docker(DAEMON.daemon(), "network", "rm", "small");
     }
   }
 
   @Test
   void badInputs_rightStatusOneMessageNothingCreated() throws Exception {
-    RawApi api = daemon.api();
+    RawApi api = DAEMON.daemon().api();
     int networksBefore = api.get("/v1.41/networks").json().size();
     int containersBefore = api.get("/v1.41/containers/json?all=1").json().size();
     assertStatus(400, "invalid CIDR", api.post("/v1.41/networks/create",
@@ -288,14 +277,14 @@ class NetworksIT {
     assertStatus(400, "invalid port specification", api.post("/v1.41/containers/create?name=c2", Map.of(
         "Image", "busybox", "Cmd", List.of("true"),
         "HostConfig", Map.of("PortBindings", Map.of("abc/tcp", List.of(Map.of("HostPort", "80")))))));
-    String busy = ok(daemon, "run", "-d", "-p", "28491:80", "--name", "holder", "busybox", "sleep", "600");
+    String busy = ok(DAEMON.daemon(), "run", "-d", "-p", "28491:80", "--name", "holder", "busybox", "sleep", "600");
     try {
-      Result clash = docker(daemon, "run", "-d", "-p", "28491:81", "--name", "clash", "busybox", "sleep", "600");
+      Result clash = docker(DAEMON.daemon(), "run", "-d", "-p", "28491:81", "--name", "clash", "busybox", "sleep", "600");
       assertNotEquals(0, clash.code());
       assertTrue(clash.err().contains("port is already allocated"), clash.err());
-      assertFalse(ok(daemon, "ps", "-a", "--format", "{{.Names}}").contains("clash"));
+      assertFalse(ok(DAEMON.daemon(), "ps", "-a", "--format", "{{.Names}}").contains("clash"));
     } finally {
-      docker(daemon, "rm", "-f", busy);
+      docker(DAEMON.daemon(), "rm", "-f", busy);
     }
     assertStatus(204, "", api.delete("/v1.41/networks/taken"));
     assertEquals(networksBefore, api.get("/v1.41/networks").json().size());
