@@ -70,35 +70,27 @@ public final class Firewall {
   }
 
   private void apply(Predicate<String> removeTag, String addTag, List<Rule> add, boolean raise) {
-    boolean cached = snapshot != null;
-    if (!cached) {
-      snapshot = Snapshot.of(iptables.save());
-    }
-    String input = restoreInput(snapshot, removeTag, addTag, add, raise);
-    if (input.isEmpty()) {
-      return;
-    }
-    try {
-      iptables.restore(input);
-    } catch (RuntimeException e) {
-      snapshot = null;
-      if (!cached) {
-        throw e;
+    // A kept copy may be stale (someone else changed the rules): when a restore from it fails, try once more
+    // from what is really there.
+    for (boolean retry = snapshot != null; ; retry = false) {
+      if (snapshot == null) {
+        snapshot = Snapshot.of(iptables.save());
       }
-      // The kept copy was stale (someone else changed the rules): start again from what is really there.
-      snapshot = Snapshot.of(iptables.save());
-      input = restoreInput(snapshot, removeTag, addTag, add, raise);
+      String input = restoreInput(snapshot, removeTag, addTag, add, raise);
       if (input.isEmpty()) {
         return;
       }
       try {
         iptables.restore(input);
-      } catch (RuntimeException again) {
+        snapshot.apply(input);
+        return;
+      } catch (RuntimeException e) {
         snapshot = null;
-        throw again;
+        if (!retry) {
+          throw e;
+        }
       }
     }
-    snapshot.apply(input);
   }
 
   private static String restoreInput(Snapshot current, Predicate<String> removeTag, String addTag, List<Rule> add,
