@@ -11,6 +11,7 @@ import org.enginelite.engine.api.StreamBody;
 import org.enginelite.engine.api.StreamInput;
 import org.enginelite.engine.container.ContainerFilters;
 import org.enginelite.engine.container.ContainerOutput;
+import org.enginelite.engine.container.LogSelection;
 import org.enginelite.engine.container.ContainerService;
 import org.enginelite.engine.spi.ApiRequest;
 import org.enginelite.engine.spi.ApiResponse;
@@ -84,19 +85,8 @@ public final class ContainerRoutes {
 
   private ApiResponse logs(ApiRequest q) {
     String id = containers.record(q.pathParam("id")).id();
-    boolean stdout = q.queryFlag("stdout");
-    boolean stderr = q.queryFlag("stderr");
-    if (!stdout && !stderr) {
-      throw new InvalidParameterException("Bad parameters: you must choose at least one stream");
-    }
-    String tail = q.query("tail").orElse("all");
-    int n;
-    try {
-      n = tail.equals("all") || tail.isEmpty() ? -1 : Integer.parseInt(tail);
-    } catch (NumberFormatException e) {
-      throw new InvalidParameterException("invalid value for tail: " + tail);
-    }
-    var req = new ContainerOutput.LogsRequest(stdout, stderr, q.queryFlag("follow"), n, q.queryFlag("timestamps"),
+    LogSelection sel = LogSelection.of(q);
+    var req = new ContainerOutput.LogsRequest(sel.stdout(), sel.stderr(), q.queryFlag("follow"), sel.tail(), q.queryFlag("timestamps"),
         epochSeconds(q.query("since").orElse("")), epochSeconds(q.query("until").orElse("")));
     boolean tty = containers.record(id).request().path("Tty").asBoolean(false);
     String type = tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream";

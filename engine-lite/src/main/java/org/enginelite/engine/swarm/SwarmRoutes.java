@@ -8,6 +8,7 @@ import java.util.Set;
 import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.driver.NotFoundException;
 import org.enginelite.engine.api.StreamBody;
+import org.enginelite.engine.container.LogSelection;
 import org.enginelite.engine.service.api.ServiceSpecJson;
 import org.enginelite.engine.spi.ApiRequest;
 import org.enginelite.engine.spi.ApiResponse;
@@ -80,20 +81,9 @@ final class SwarmRoutes {
     });
     r.get("/services/{id}/logs", q -> {
       StoredService s = services.resolve(q.pathParam("id"));
-      boolean stdout = q.queryFlag("stdout");
-      boolean stderr = q.queryFlag("stderr");
-      if (!stdout && !stderr) {
-        throw new InvalidParameterException("Bad parameters: you must choose at least one stream");
-      }
-      String tail = q.query("tail").orElse("all");
-      int lines;
-      try {
-        lines = tail.equals("all") || tail.isEmpty() ? -1 : Integer.parseInt(tail);
-      } catch (NumberFormatException e) {
-        throw new InvalidParameterException("invalid value for tail: " + tail);
-      }
-      var req = new ServiceLogs.Request(stdout, stderr, q.queryFlag("timestamps"), q.queryFlag("details"), lines,
-          q.queryFlag("follow"));
+      LogSelection sel = LogSelection.of(q);
+      var req = new ServiceLogs.Request(sel.stdout(), sel.stderr(), q.queryFlag("timestamps"), q.queryFlag("details"),
+          sel.tail(), q.queryFlag("follow"));
       return ApiResponse.ok(StreamBody.chunked(ServiceLogs.CONTENT_TYPE,
           sink -> logs.write(s, () -> services.tasksOf(s.id()), req, sink)));
     });
