@@ -3,11 +3,6 @@ package org.enginelite.engine.swarm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.enginelite.engine.testing.LoopbackHttp;
 import org.enginelite.engine.testing.TestDaemon;
 import org.enginelite.kernel.ns.NetNs;
 import org.enginelite.testkit.Privileged;
@@ -127,7 +123,7 @@ class DockerCliSwarmIT {
     Set<String> hostnames = new HashSet<>();
     NetNs.open(daemon.netns()).run(() -> {
       for (int i = 0; i < 3; i++) {
-        Matcher m = HOSTNAME.matcher(get(4000));
+        Matcher m = HOSTNAME.matcher(LoopbackHttp.get(4000));
         assertTrue(m.find());
         hostnames.add(m.group(1));
       }
@@ -182,17 +178,6 @@ class DockerCliSwarmIT {
     assertTrue(ok("volume", "ls", "-q").out().contains("getstartedlab_redis-data"), "volumes stay");
     ok("swarm", "leave", "--force");
     assertTrue(ok("info", "--format", "{{.Swarm.LocalNodeState}}").out().startsWith("inactive"));
-  }
-
-  private static String get(int port) throws IOException {
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      s.setSoTimeout(10_000);
-      OutputStream out = s.getOutputStream();
-      out.write("GET / HTTP/1.0\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      InputStream in = s.getInputStream();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 
   private static Path repoRoot() {

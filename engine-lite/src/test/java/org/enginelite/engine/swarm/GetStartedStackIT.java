@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URLEncoder;
@@ -31,6 +29,7 @@ import org.enginelite.engine.stack.StackPlanner;
 import org.enginelite.engine.stack.StackResources;
 import org.enginelite.engine.stack.StackVolume;
 import org.enginelite.engine.testing.RawApi;
+import org.enginelite.engine.testing.LoopbackHttp;
 import org.enginelite.engine.testing.TestDaemon;
 import org.enginelite.kernel.ns.NetNs;
 import org.enginelite.testkit.Privileged;
@@ -283,7 +282,7 @@ class GetStartedStackIT {
     return NetNs.open(daemon.netns()).run(() -> {
       Map<String, Integer> pages = new LinkedHashMap<>();
       for (int i = 0; i < 5; i++) {
-        String page = get(4000);
+        String page = LoopbackHttp.get(4000);
         Matcher m = PAGE.matcher(page);
         assertTrue(m.find(), "not the get-started page: " + page);
         pages.put(m.group(1), Integer.parseInt(m.group(2)));
@@ -303,17 +302,6 @@ class GetStartedStackIT {
       }
     }
     return n;
-  }
-
-  private static String get(int port) throws IOException {
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      s.setSoTimeout(10_000);
-      OutputStream out = s.getOutputStream();
-      out.write("GET / HTTP/1.0\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      InputStream in = s.getInputStream();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 
   private boolean refused(int port) {
