@@ -163,7 +163,7 @@ final class ContainerRuntime implements AutoCloseable {
       boolean openStdin = ContainerStdin.openStdin(r.request());
       Path stdinSource = stdin.prepare(r.id(), paths, openStdin);
       Process supervisor = runc.launch(ContainerPaths.runcId(r.id()), paths, stdinSource,
-          openStdin && !ContainerStdin.stdinOnce(r.request()));
+          openStdin && !ContainerStdin.stdinOnce(r.request()), spec.tty());
       int pid = runc.awaitStarted(paths, supervisor, logOffset);
       stdin.started(r.id());
       ContainerRecord running = ctx.withContributedFields(r)

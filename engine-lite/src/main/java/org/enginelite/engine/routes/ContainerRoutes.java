@@ -48,7 +48,7 @@ public final class ContainerRoutes {
     r.get("/containers/{id}/logs", this::logs);
     r.post("/containers/{id}/attach", this::attach);
     r.post("/containers/{id}/resize", q -> {
-      containers.record(q.pathParam("id"));
+      containers.resize(q.pathParam("id"), q.queryInt("h", 0), q.queryInt("w", 0));
       return ApiResponse.ok(null);
     });
     r.delete("/containers/{id}", q -> {

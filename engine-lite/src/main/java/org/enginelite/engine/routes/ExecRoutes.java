@@ -36,7 +36,7 @@ public final class ExecRoutes {
       return ApiResponse.ok(StreamBody.hijacked(sink -> execs.start(id, sink, tty), execs.stdinInput(id)));
     });
     r.post("/exec/{id}/resize", q -> {
-      execs.inspect(q.pathParam("id"));
+      execs.resize(q.pathParam("id"), q.queryInt("h", 0), q.queryInt("w", 0));
       return ApiResponse.ok(null);
     });
     r.get("/exec/{id}/json", q -> ApiResponse.ok(execs.inspect(q.pathParam("id"))));
