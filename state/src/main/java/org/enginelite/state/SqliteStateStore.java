@@ -3,6 +3,8 @@ package org.enginelite.state;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,19 @@ public final class SqliteStateStore extends TransactionalStateStore {
       .findAndRegisterModules()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  /** One reader and one writer per record type, resolved once instead of looked up on every call. */
+  private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+    @Override
+    protected ObjectReader computeValue(Class<?> type) {
+      return JSON.readerFor(type);
+    }
+  };
+  private static final ClassValue<ObjectWriter> WRITERS = new ClassValue<>() {
+    @Override
+    protected ObjectWriter computeValue(Class<?> type) {
+      return JSON.writerFor(type);
+    }
+  };
 
   private static final String SELECT_ONE = "SELECT value FROM records WHERE bucket = ? AND key = ?";
   private static final String SELECT_RANGE =
@@ -154,7 +169,7 @@ public final class SqliteStateStore extends TransactionalStateStore {
   private int write(String sql, String bucket, String key, Object record) {
     return transact(() -> {
       try {
-        String value = record == null ? null : JSON.writeValueAsString(record);
+        String value = record == null ? null : WRITERS.get(record.getClass()).writeValueAsString(record);
         PreparedStatement ps = statement(sql);
         ps.setString(1, bucket);
         ps.setString(2, key);
@@ -195,7 +210,7 @@ public final class SqliteStateStore extends TransactionalStateStore {
 
   private static <T> T decode(String json, Class<T> type) {
     try {
-      return JSON.readValue(json, type);
+      return READERS.get(type).readValue(json);
     } catch (JsonProcessingException e) {
       throw new InternalException("corrupt record of type " + type.getSimpleName() + ": " + e.getMessage(), e);
     }

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.enginelite.driver.InternalException;
 import org.enginelite.kernel.mount.MountInfo;
 import org.enginelite.kernel.mount.Mounts;
@@ -69,7 +69,8 @@ final class VolumeDirectories {
     if (Files.isDirectory(target)) {
       return false;
     }
-    Path temp = root.resolve(CREATING + UUID.randomUUID());
+    // Unique among this folder's entries is all the name needs; SecureRandom (UUID) would cost a urandom read.
+    Path temp = root.resolve(CREATING + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     try {
       // Two mkdir(2) calls: the folders are known not to exist, and createDirectories would first try the deepest
       // one and walk up through a failed mkdir and an access(2) each time.
