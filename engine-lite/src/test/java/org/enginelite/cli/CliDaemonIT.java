@@ -108,6 +108,21 @@ class CliDaemonIT {
       session.type("exit 5\n");
       assertEquals(5, session.exitStatus(), session.screen());
     }
+
+    // ctrl-p ctrl-q leave the container running, and the CLI ends with status 0.
+    List<String> detaching = new java.util.ArrayList<>(user.command());
+    detaching.addAll(detaching.indexOf("--rm"), List.of("--name", "it-detach"));
+    detaching.remove("--rm");
+    try (TerminalSession session = TerminalSession.start(new ProcessBuilder(detaching), 24, 80)) {
+      assertTrue(session.awaitScreen("/ # ", 60), session.screen());
+      session.type("\u0010");
+      Thread.sleep(100); // typed as two keys, not pasted as one chunk
+      session.type("\u0011");
+      assertEquals(0, session.exitStatus(), session.screen());
+    }
+    JsonNode detached = Json.mapper().readTree(cli("inspect", "it-detach").out());
+    assertTrue(detached.get(0).path("State").path("Running").asBoolean(), detached.toString());
+    assertEquals(0, cli("rm", "-f", "it-detach").status());
   }
 
   @Test

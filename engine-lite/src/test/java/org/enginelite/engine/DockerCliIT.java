@@ -147,7 +147,20 @@ class DockerCliIT {
       exec.type("exit 6\n");
       assertEquals(6, exec.exitStatus(), exec.screen());
     }
+    // attach, then ctrl-p ctrl-q: the client leaves, the shell runs on with its input open for the next attach.
+    for (int round = 1; round <= 2; round++) {
+      try (TerminalSession attach = TerminalSession.start(daemon.dockerCli("attach", "tty3"), 30, 90)) {
+        assertTrue(attach.retypeUntilShown("echo $((" + round + " * 1111))\n", round * 1111 + "\r\n"),
+            attach.screen());
+        attach.type("\u0010");
+        Thread.sleep(100); // typed as two keys, not pasted as one chunk
+        attach.type("\u0011");
+        attach.exitStatus();
+      }
+      assertEquals("true", ok("inspect", "-f", "{{.State.Running}}", "tty3").out().trim());
+    }
     RawApi api = daemon.api();
+    assertEquals(400, api.post("/containers/tty3/attach?stream=1&stdin=1&detachKeys=ctrl-1").status());
     assertEquals(200, api.post("/containers/tty3/resize?h=40&w=120").status());
     assertEquals(400, api.post("/containers/tty3/resize?h=x&w=120").status());
     Result size = docker("exec", "tty3", "sh", "-c", "stty size < /proc/1/fd/0");

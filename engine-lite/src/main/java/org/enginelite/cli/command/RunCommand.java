@@ -1,6 +1,7 @@
 package org.enginelite.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import org.enginelite.cli.CliException;
 import org.enginelite.cli.LocalTerminal;
 import org.enginelite.cli.StreamDemux;
 import org.enginelite.cli.http.HttpResponse;
+import org.enginelite.terminal.DetachKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Option;
  * create, attach, open a wait, start, copy the output until the stream ends, and exit with the container's status.
  * With {@code -i} the CLI's stdin goes to the container's, and its end closes the container's stdin. With
  * {@code -t} the container has a terminal: its output is one raw stream, and with {@code -i} on a terminal the
- * user's terminal is raw and its size is the container's.
+ * user's terminal is raw and its size is the container's; ctrl-p ctrl-q detach and leave it running.
  */
 @Command(name = "run", description = "Create and run a new container from an image")
 public final class RunCommand extends ApiCommand {
@@ -54,10 +56,19 @@ public final class RunCommand extends ApiCommand {
           terminal.sizeQuery().ifPresent(size -> client().post("/containers/" + id + "/resize?" + size, null));
         }
         if (options.interactive) {
-          stream.sendInput(in());
+          stream.sendInput(in(), options.tty ? DetachKeys.parse(DetachKeys.DEFAULT) : null);
         }
-        StreamDemux.copy(stream.body(), out(), err(), options.tty);
+        try {
+          StreamDemux.copy(stream.body(), out(), err(), options.tty);
+        } catch (IOException e) {
+          if (!stream.detached()) {
+            throw e;
+          }
+        }
         out().flush();
+        if (stream.detached()) {
+          return 0; // ctrl-p ctrl-q: the container runs on, as after docker run -it
+        }
       }
       try {
         return exit.get();

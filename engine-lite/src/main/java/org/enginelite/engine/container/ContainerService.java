@@ -297,16 +297,14 @@ public final class ContainerService implements Containers, AutoCloseable {
    * Docker's {@code /containers/{id}/resize}: the window size of a running container's terminal; a container
    * without a TTY has none to resize.
    */
-  public void resize(String ref, int rows, int columns) {
+  public void resize(String ref, int rows, int columns) throws InterruptedException {
     ContainerRecord r = repo.resolve(ref);
     var size = TerminalResize.size(rows, columns);
     if (!r.state().running()) {
       throw new ConflictException("Container " + r.id() + " is not running");
     }
     if (r.request().path("Tty").asBoolean(false)) {
-      // runc is the parent of the container's first process.
-      ProcessHandle.of(r.state().pid()).flatMap(ProcessHandle::parent)
-          .ifPresent(runc -> TerminalResize.apply(runc.pid(), size));
+      TerminalResize.apply(r.state().pid(), size);
     }
   }
 

@@ -169,6 +169,11 @@ public final class ExecService implements AutoCloseable {
     return t;
   }
 
+  /** Whether the exec runs on a terminal. */
+  public boolean hasTty(String id) {
+    return get(id).tty;
+  }
+
   /** Docker's {@code /exec/{id}/resize}: the window size of a running exec's terminal (none without a TTY). */
   public void resize(String id, int rows, int columns) throws InterruptedException {
     ExecInstance e = get(id);
@@ -181,7 +186,7 @@ public final class ExecService implements AutoCloseable {
       throw new ConflictException("exec " + id + " is not running");
     }
     if (e.tty) {
-      TerminalResize.apply(e.pid, size); // the process started is script, which holds the runtime's terminal
+      TerminalResize.apply(e.pid, size); // the process started is script itself
     }
   }
 
