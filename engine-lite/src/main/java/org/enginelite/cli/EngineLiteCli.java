@@ -190,13 +190,13 @@ public final class EngineLiteCli implements Runnable {
       err.println("Error response from daemon: " + api.getMessage());
       return run ? 125 : 1;
     }
-    if (e instanceof DaemonUnreachableException || e instanceof CliException && ((CliException) e).exitCode() == 1) {
+    if (e instanceof DaemonUnreachableException || e instanceof CliException c && c.usageStatus()) {
       err.println(e.getMessage());
       return run ? 125 : 1;
     }
-    if (e instanceof CliException c) {
-      err.println(c.getMessage());
-      return c.exitCode();
+    if (e instanceof CliException given) {
+      err.println(given.getMessage());
+      return given.exitCode();
     }
     if (e instanceof UncheckedIOException || e instanceof org.enginelite.driver.DriverException) {
       err.println(e.getMessage());

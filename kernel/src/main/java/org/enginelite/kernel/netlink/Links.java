@@ -14,9 +14,11 @@ import org.enginelite.kernel.KernelException;
  */
 public final class Links {
   private final NetlinkSocket socket;
+  private final LinkRemoval removal;
 
-  Links(NetlinkSocket socket) {
+  Links(NetlinkSocket socket, LinkRemoval removal) {
     this.socket = socket;
+    this.removal = removal;
   }
 
   /** The link called {@code name}, if there is one. */
@@ -216,6 +218,25 @@ public final class Links {
 
   /** Deletes the link with index {@code index}; true when it existed. */
   public boolean delete(int index) {
+    return delete(socket, index);
+  }
+
+  /**
+   * As {@link #delete(int)}, but returns as soon as the link is gone from the namespace (unlisted, detached from
+   * its bridge, its addresses, routes and sysfs entry removed; a veth's peer too) instead of once the kernel freed
+   * it, an RCU grace period later. See {@link LinkRemoval}.
+   */
+  public boolean remove(int index) {
+    return removal.remove(index);
+  }
+
+  /** As {@link #remove(int)}, for the link called {@code name}. */
+  public boolean remove(String name) {
+    Optional<Link> link = get(name);
+    return link.isPresent() && remove(link.get().index());
+  }
+
+  static boolean delete(NetlinkSocket socket, int index) {
     MessageBuilder m = new MessageBuilder(Rtnl.RTM_DELLINK, Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK)
         .ifinfo(Rtnl.AF_UNSPEC, index, 0, 0);
     try {

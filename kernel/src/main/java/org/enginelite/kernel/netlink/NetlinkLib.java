@@ -20,6 +20,8 @@ public interface NetlinkLib {
 
   int recv(int fd, @Out byte[] buf, long len, int flags);
 
+  int bind(int fd, @In byte[] addr, int addrlen);
+
   int close(int fd);
 
   static int errno() {
@@ -35,4 +37,8 @@ public interface NetlinkLib {
   int NETLINK_EXT_ACK = 11;
   int SOL_SOCKET = 1;
   int SO_RCVBUF = 8;
+  int SO_RCVTIMEO = 20;
+  int MSG_DONTWAIT = 0x40;
+  int EAGAIN = 11;
+  int ENOBUFS = 105;
 }

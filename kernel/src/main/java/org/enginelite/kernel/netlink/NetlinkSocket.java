@@ -37,6 +37,67 @@ public final class NetlinkSocket implements AutoCloseable {
   }
 
   /**
+   * Opens a socket in the calling thread's network namespace that receives the kernel's notifications of the
+   * multicast groups in {@code groups} (a bit per group, {@code 1 << (RTNLGRP_x - 1)}). A receive waits at most
+   * {@code timeoutMillis}.
+   */
+  static NetlinkSocket openSubscribed(int groups, int timeoutMillis) {
+    NetlinkSocket s = open();
+    NetlinkLib lib = NetlinkLib.INSTANCE;
+    byte[] addr = sockaddrNl();
+    java.nio.ByteBuffer.wrap(addr).order(java.nio.ByteOrder.nativeOrder()).putInt(8, groups);
+    // struct timeval { long tv_sec; long tv_usec; } as four native ints on a 64-bit little-endian machine
+    int[] timeout = {timeoutMillis / 1000, 0, (timeoutMillis % 1000) * 1000, 0};
+    if (lib.bind(s.fd, addr, addr.length) < 0
+        || lib.setsockopt(s.fd, NetlinkLib.SOL_SOCKET, NetlinkLib.SO_RCVTIMEO, timeout, 16) < 0) {
+      int errno = NetlinkLib.errno();
+      s.close();
+      throw new KernelException("bind(netlink)", "multicast groups " + Integer.toHexString(groups), errno);
+    }
+    return s;
+  }
+
+  /**
+   * The notifications that arrived: waits up to the socket's timeout for the first, returns an empty list when
+   * none came. A {@link KernelException} with ENOBUFS when the kernel dropped some because the socket was full.
+   */
+  synchronized List<NlMessage> notifications() {
+    return receiveOrEmpty(0);
+  }
+
+  /** Discards every notification queued so far, including the record of an overflow. */
+  synchronized void drain() {
+    while (true) {
+      try {
+        if (receiveOrEmpty(NetlinkLib.MSG_DONTWAIT).isEmpty()) {
+          return;
+        }
+      } catch (KernelException e) {
+        if (!e.is(jnr.constants.platform.Errno.ENOBUFS)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private List<NlMessage> receiveOrEmpty(int flags) {
+    checkOpen();
+    while (true) {
+      int n = NetlinkLib.INSTANCE.recv(fd, receiveBuffer, receiveBuffer.length, flags);
+      if (n >= 0) {
+        return NlMessage.split(receiveBuffer, n);
+      }
+      int errno = NetlinkLib.errno();
+      if (errno == NetlinkLib.EAGAIN) {
+        return List.of();
+      }
+      if (errno != 4) { // EINTR
+        throw new KernelException("recv(netlink)", "notifications", errno);
+      }
+    }
+  }
+
+  /**
    * Sends a request with NLM_F_ACK and waits for the kernel's answer. Returns the data messages that came before
    * the acknowledgement (for example the link RTM_GETLINK asked for).
    *

@@ -1,5 +1,7 @@
 package org.enginelite.kernel.netlink;
 
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.enginelite.kernel.Kernel;
 import org.enginelite.kernel.ns.NetNs;
 
@@ -10,27 +12,43 @@ import org.enginelite.kernel.ns.NetNs;
  */
 public final class Rtnetlink implements AutoCloseable {
   private final NetlinkSocket socket;
+  private final LinkRemoval removal;
   private final Links links;
   private final Addresses addresses;
   private final Routes routes;
 
-  private Rtnetlink(NetlinkSocket socket) {
+  private Rtnetlink(NetlinkSocket socket, Function<Callable<NetlinkSocket>, NetlinkSocket> openInNamespace) {
     this.socket = socket;
-    this.links = new Links(socket);
+    this.removal = new LinkRemoval(socket, openInNamespace);
+    this.links = new Links(socket, removal);
     this.addresses = new Addresses(socket);
     this.routes = new Routes(socket);
   }
 
-  /** rtnetlink of the calling thread's network namespace. */
+  /**
+   * rtnetlink of the calling thread's network namespace. The sockets {@link Links#remove(int)} opens later are
+   * opened by the thread calling it, which must be in the same namespace (any thread of a process that enters
+   * other namespaces only on threads of their own).
+   */
   public static Rtnetlink open() {
     Kernel.ensureAvailable();
-    return new Rtnetlink(NetlinkSocket.open());
+    return new Rtnetlink(NetlinkSocket.open(), Rtnetlink::callHere);
   }
 
-  /** rtnetlink of {@code ns}: the socket is opened inside it once and can then be used from any thread. */
+  /** rtnetlink of {@code ns}: the sockets are opened inside it and can then be used from any thread. */
   public static Rtnetlink openIn(NetNs ns) {
     Kernel.ensureAvailable();
-    return ns.run(Rtnetlink::open);
+    return new Rtnetlink(ns.run(NetlinkSocket::open), ns::run);
+  }
+
+  private static NetlinkSocket callHere(Callable<NetlinkSocket> open) {
+    try {
+      return open.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public Links links() {
@@ -47,6 +65,7 @@ public final class Rtnetlink implements AutoCloseable {
 
   @Override
   public void close() {
+    removal.close();
     socket.close();
   }
 }

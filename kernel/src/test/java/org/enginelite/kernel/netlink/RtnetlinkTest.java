@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import jnr.constants.platform.Errno;
@@ -119,6 +120,44 @@ class RtnetlinkTest {
     assertTrue(rt.links().delete("elvdel"));
     assertFalse(rt.links().delete("elvdel"));
     assertFalse(ip(container, "link").contains("eth1"));
+  }
+
+  @Test
+  void remove_returnsWithLinkPeerAndSysfsEntryGone() throws Exception {
+    Link bridge = rt.links().createBridge(IfName.of("elbr-rm"), 1500);
+    Link hostEnd;
+    try (NetNs.NsFd fd = container.openFd()) {
+      hostEnd = rt.links().createVeth(
+          new VethPair(IfName.of("elvrm"), IfName.of("eth1"), 1500, bridge.index(), null, fd.fd()));
+    }
+    assertTrue(rt.links().remove("elvrm"));
+    assertFalse(ip(container, "link").contains("eth1"));
+    assertFalse(ip(host, "link").contains("elvrm"));
+    assertTrue(ip(host, "link", "show", "master", "elbr-rm").isBlank());
+    assertFalse(host.run(() -> Files.exists(Path.of("/sys/class/net/elvrm"))));
+    assertFalse(rt.links().remove(hostEnd.index()));
+    assertFalse(rt.links().remove("elvrm"));
+
+    // The channel used by the first removal is used again; the name can be taken again at once.
+    assertTrue(rt.links().remove(bridge.index()));
+    assertFalse(ip(host, "link").contains("elbr-rm"));
+    assertTrue(rt.links().get("elbr-rm").isEmpty());
+    assertTrue(rt.links().createBridge(IfName.of("elbr-rm"), 1500).isBridge());
+  }
+
+  @Test
+  void remove_concurrently_eachReturnsOnceItsLinkIsGone() throws Exception {
+    List<Link> bridges = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      bridges.add(rt.links().createBridge(IfName.of("elbr-c" + i), 1500));
+    }
+    List<java.util.concurrent.CompletableFuture<Boolean>> removals = bridges.stream()
+        .map(b -> java.util.concurrent.CompletableFuture.supplyAsync(() -> rt.links().remove(b.index())))
+        .toList();
+    for (var r : removals) {
+      assertTrue(r.get(30, java.util.concurrent.TimeUnit.SECONDS));
+    }
+    assertFalse(ip(host, "link").contains("elbr-c"));
   }
 
   @Test

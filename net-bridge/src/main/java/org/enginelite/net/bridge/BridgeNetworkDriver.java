@@ -93,8 +93,8 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
   @Override
   public synchronized void deleteNetwork(String networkId) {
     NetworkSpec spec = networks.remove(networkId);
-    // The rules go in a child process while the links go here: unregistering a bridge waits for the kernel's
-    // RCU grace period, which is as long as the fork and exec of iptables-restore.
+    // The rules go in a child process while the links go here. Links.remove returns once the bridge is gone from
+    // the namespace; the kernel frees it after an RCU grace period that nobody needs to wait for.
     Background<Void> rules = Background.start("remove rules " + BridgeNames.networkTag(networkId), () -> {
       firewall.remove(BridgeNames.networkTag(networkId));
       return null;
@@ -106,10 +106,10 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
         int index = bridge.get().index();
         for (Link l : links.listByPrefix(BridgeNames.VETH_PREFIX)) {
           if (l.masterIndex() == index) {
-            links.delete(l.index());
+            links.remove(l.index());
           }
         }
-        links.delete(index);
+        links.remove(index);
       }
     } catch (RuntimeException e) {
       failure = e;
@@ -159,9 +159,10 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
     return new JoinInfo(spec.interfaceName(), Optional.ofNullable(gateway));
   }
 
+  /** Returns once both ends are gone (the container's interface with the host's), not once the kernel freed them. */
   @Override
   public void leave(String networkId, String endpointId) {
-    links.delete(BridgeNames.hostVeth(endpointId).value());
+    links.remove(BridgeNames.hostVeth(endpointId).value());
   }
 
   @Override
