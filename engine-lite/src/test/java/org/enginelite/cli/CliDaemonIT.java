@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.enginelite.engine.testing.BusyboxImage;
+import org.enginelite.engine.testing.TerminalSession;
 import org.enginelite.engine.testing.TestDaemon;
 import org.enginelite.testkit.Privileged;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +86,43 @@ class CliDaemonIT {
     assertEquals(0, exec.status(), exec.err());
     assertEquals("3", exec.out().trim());
     assertEquals(0, cli("rm", "-f", "it-stdin").status());
+  }
+
+  @Test
+  @Order(2)
+  void runWithTty_theProcessHasATerminal_andTheUsersTerminalIsRawAndSized() throws Exception {
+    CliRun tty = cli("run", "--rm", "-t", IMAGE, "sh", "-c", "tty; exit 3");
+    assertEquals(3, tty.status(), tty.err());
+    assertTrue(tty.out().matches("/dev/pts/\\d+\r\n"), tty.out());
+    CliRun noTerminal = cli("run", "--rm", "-it", IMAGE, "true");
+    assertEquals(1, noTerminal.status());
+    assertEquals("the input device is not a TTY\n", noTerminal.err());
+
+    // The CLI in its own process on a terminal of 32x92, as a user runs it.
+    ProcessBuilder user = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), EngineLiteCli.class.getName(), "-H", daemon.host(), "run",
+        "--rm", "-it", IMAGE, "sh");
+    try (TerminalSession session = TerminalSession.start(user, 32, 92)) {
+      assertTrue(session.awaitScreen("/ # ", 60), session.screen());
+      assertTrue(session.retypeUntilShown("stty size\n", "32 92"), session.screen());
+      session.type("exit 5\n");
+      assertEquals(5, session.exitStatus(), session.screen());
+    }
+
+    // ctrl-p ctrl-q leave the container running, and the CLI ends with status 0.
+    List<String> detaching = new java.util.ArrayList<>(user.command());
+    detaching.addAll(detaching.indexOf("--rm"), List.of("--name", "it-detach"));
+    detaching.remove("--rm");
+    try (TerminalSession session = TerminalSession.start(new ProcessBuilder(detaching), 24, 80)) {
+      assertTrue(session.awaitScreen("/ # ", 60), session.screen());
+      session.type("\u0010");
+      Thread.sleep(100); // typed as two keys, not pasted as one chunk
+      session.type("\u0011");
+      assertEquals(0, session.exitStatus(), session.screen());
+    }
+    JsonNode detached = Json.mapper().readTree(cli("inspect", "it-detach").out());
+    assertTrue(detached.get(0).path("State").path("Running").asBoolean(), detached.toString());
+    assertEquals(0, cli("rm", "-f", "it-detach").status());
   }
 
   @Test

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.enginelite.engine.testing.BusyboxImage;
+import org.enginelite.engine.testing.RawApi;
+import org.enginelite.engine.testing.TerminalSession;
 import org.enginelite.engine.testing.TestDaemon;
 import org.enginelite.testkit.Privileged;
 import org.junit.jupiter.api.AfterAll;
@@ -105,6 +107,76 @@ class DockerCliIT {
     assertEquals("3", exec.out().trim());
     assertEquals("true", ok("inspect", "-f", "{{.State.Running}}", "keep").out().trim());
     ok("rm", "-f", "keep");
+  }
+
+  @Test
+  void dockerCli_tty_givesTheProcessATerminalWithTheClientsSize() throws Exception {
+    importBusybox();
+    try {
+      ttyScenario();
+    } finally {
+      docker("rm", "-f", "tty1", "tty2", "tty3");
+    }
+  }
+
+  private static void ttyScenario() throws Exception {
+    // -t alone: the process runs on a terminal; its output is the terminal's (CR LF), and so are its logs.
+    Result tty = docker("run", "-t", "--name", "tty1", "cli-busybox:1", "sh", "-c", "tty; exit 3");
+    assertEquals(3, tty.code(), tty.err());
+    assertTrue(tty.out().matches("/dev/pts/\\d+\r\n"), escaped(tty.out()));
+    assertEquals(tty.out(), ok("logs", "tty1").out());
+    ok("rm", "tty1");
+    Result noTerminal = docker("run", "--rm", "-it", "cli-busybox:1", "true");
+    assertEquals(1, noTerminal.code());
+    assertTrue(noTerminal.err().contains("the input device is not a TTY"), noTerminal.err());
+
+    // -it from a terminal of 30x90: a prompt without a newline, the size passed on, the exit status.
+    try (TerminalSession run = TerminalSession.start(daemon.dockerCli("run", "--rm", "-it", "--name", "tty2",
+        "cli-busybox:1", "sh"), 30, 90)) {
+      assertTrue(run.awaitScreen("/ # ", 60), run.screen());
+      assertTrue(run.retypeUntilShown("stty size\n", "30 90"), run.screen());
+      run.type("exit 5\n");
+      assertEquals(5, run.exitStatus(), run.screen());
+    }
+
+    // exec -it into a container started with -dit, and a resize through the API while it runs.
+    ok("run", "-dit", "--name", "tty3", "cli-busybox:1", "sh");
+    try (TerminalSession exec = TerminalSession.start(daemon.dockerCli("exec", "-it", "tty3", "sh"), 31, 91)) {
+      assertTrue(exec.awaitScreen("# ", 60), exec.screen());
+      assertTrue(exec.retypeUntilShown("stty size\n", "31 91"), exec.screen());
+      exec.type("exit 6\n");
+      assertEquals(6, exec.exitStatus(), exec.screen());
+    }
+    // attach, then ctrl-p ctrl-q: the client leaves, the shell runs on with its input open for the next attach.
+    for (int round = 1; round <= 2; round++) {
+      try (TerminalSession attach = TerminalSession.start(daemon.dockerCli("attach", "tty3"), 30, 90)) {
+        assertTrue(attach.retypeUntilShown("echo $((" + round + " * 1111))\n", round * 1111 + "\r\n"),
+            attach.screen());
+        attach.type("\u0010");
+        Thread.sleep(100); // typed as two keys, not pasted as one chunk
+        attach.type("\u0011");
+        attach.exitStatus();
+      }
+      assertEquals("true", ok("inspect", "-f", "{{.State.Running}}", "tty3").out().trim());
+    }
+    RawApi api = daemon.api();
+    assertEquals(400, api.post("/containers/tty3/attach?stream=1&stdin=1&detachKeys=ctrl-1").status());
+    assertEquals(200, api.post("/containers/tty3/resize?h=40&w=120").status());
+    assertEquals(400, api.post("/containers/tty3/resize?h=x&w=120").status());
+    Result size = docker("exec", "tty3", "sh", "-c", "stty size < /proc/1/fd/0");
+    assertEquals("40 120", size.out().trim(), size.err());
+    ok("stop", "-t", "1", "tty3");
+    RawApi.Response stopped = api.post("/containers/tty3/resize?h=40&w=120");
+    assertEquals(409, stopped.status());
+    assertTrue(stopped.message().contains("is not running"), stopped.message());
+    ok("rm", "tty3");
+  }
+
+  /** Control characters made visible, for failure messages about terminal output. */
+  private static String escaped(String s) {
+    StringBuilder b = new StringBuilder();
+    s.chars().forEach(c -> b.append(c < 0x20 ? String.format("\\x%02x", c) : String.valueOf((char) c)));
+    return b.toString();
   }
 
   @Test

@@ -26,6 +26,9 @@ public interface LibC {
 
   int mkfifo(@In String pathname, int mode);
 
+  /** ioctl(2) on a struct of unsigned shorts ({@code struct winsize}), copied in and back out. */
+  int ioctl(int fd, long request, short[] arg);
+
   @IgnoreError
   int getpid();
 
@@ -36,6 +39,8 @@ public interface LibC {
 
   // Flag values from <fcntl.h> and <sched.h> on Linux (identical on x86_64 and aarch64).
   int O_RDONLY = 0;
+  int O_RDWR = 2;
+  int O_NOCTTY = 0400;
   int O_CLOEXEC = 02000000;
   int CLONE_NEWNET = 0x40000000;
   int CLONE_NEWNS = 0x00020000;

@@ -36,6 +36,9 @@ public final class ContainerOptions {
   @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached")
   boolean interactive;
 
+  @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY")
+  boolean tty;
+
   @Option(names = "--restart", description = "Restart policy to apply when a container exits (default \"no\")")
   String restart;
 
@@ -129,7 +132,7 @@ public final class ContainerOptions {
     }
     List<String> envList = EnvSpecs.parse(envFiles, env);
     return new ContainerCreateJson(hostname, interactive && attach, attach, attach,
-        ports.exposed().isEmpty() ? null : ports.exposed(), false, interactive, interactive && attach,
+        ports.exposed().isEmpty() ? null : ports.exposed(), tty, interactive, interactive && attach,
         envList.isEmpty() ? null : envList, command.isEmpty() ? null : List.copyOf(command), image,
         anonymous, workdir, entrypoint == null ? null : List.of(entrypoint), KeyValues.parse(labels), host,
         networking);

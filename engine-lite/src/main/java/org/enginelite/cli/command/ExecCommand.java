@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.enginelite.cli.ApiCommand;
 import org.enginelite.cli.CliException;
+import org.enginelite.cli.LocalTerminal;
 import org.enginelite.cli.StreamDemux;
 import org.enginelite.cli.flags.EnvSpecs;
 import org.enginelite.cli.http.HttpResponse;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code exec [-d] [-i] [-e K=V] [-w DIR] [-u USER] CONTAINER COMMAND [ARG...]}: create the exec, start it attached,
+ * {@code exec [-d] [-i] [-t] [-e K=V] [-w DIR] [-u USER] CONTAINER COMMAND [ARG...]}: create the exec, start it attached,
  * copy its output, then exit with its exit code read from /exec/{id}/json, as docker exec.
  */
 @Command(name = "exec", description = "Execute a command in a running container")
@@ -28,6 +29,9 @@ public final class ExecCommand extends ApiCommand {
 
   @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached")
   boolean interactive;
+
+  @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY")
+  boolean tty;
 
   @Option(names = {"-e", "--env"}, description = "Set environment variables")
   List<String> env = new ArrayList<>();
@@ -46,6 +50,9 @@ public final class ExecCommand extends ApiCommand {
 
   @Override
   protected int run() throws Exception {
+    if (tty && interactive && !detach && !LocalTerminal.isTerminal(in())) {
+      throw new CliException("the input device is not a TTY", 1);
+    }
     JsonNode inspect = client().get("/containers/" + enc(container) + "/json");
     if (!inspect.path("State").path("Running").asBoolean()) {
       throw new CliException("Error response from daemon: container " + inspect.path("Id").asText()
@@ -56,23 +63,27 @@ public final class ExecCommand extends ApiCommand {
     body.put("AttachStdin", interactive && !detach);
     body.put("AttachStdout", !detach);
     body.put("AttachStderr", !detach);
-    body.put("Tty", false);
+    body.put("Tty", tty);
     body.put("Env", EnvSpecs.parse(List.of(), env));
     body.put("WorkingDir", workdir == null ? "" : workdir);
     body.put("Cmd", command);
     String execId = client().post("/containers/" + enc(container) + "/exec", body).path("Id").asText();
     if (detach) {
-      client().post("/exec/" + execId + "/start", Map.of("Detach", true, "Tty", false));
+      client().post("/exec/" + execId + "/start", Map.of("Detach", true, "Tty", tty));
       return 0;
     }
-    byte[] start = org.enginelite.cli.Json.mapper().writeValueAsBytes(Map.of("Detach", false, "Tty", false));
+    byte[] start = org.enginelite.cli.Json.mapper().writeValueAsBytes(Map.of("Detach", false, "Tty", tty));
     try (HttpResponse r = client().stream("POST", "/exec/" + execId + "/start",
         Map.of("Connection", "Upgrade", "Upgrade", "tcp", "Content-Type", "application/json"),
-        new java.io.ByteArrayInputStream(start), start.length)) {
+        new java.io.ByteArrayInputStream(start), start.length);
+        LocalTerminal terminal = tty && interactive ? LocalTerminal.raw(in()) : null) {
+      if (terminal != null) {
+        terminal.sizeQuery().ifPresent(size -> client().post("/exec/" + execId + "/resize?" + size, null));
+      }
       if (interactive) {
         r.sendInput(in());
       }
-      StreamDemux.copy(r.body(), out(), err(), false);
+      StreamDemux.copy(r.body(), out(), err(), tty);
     }
     out().flush();
     JsonNode result = client().get("/exec/" + execId + "/json");

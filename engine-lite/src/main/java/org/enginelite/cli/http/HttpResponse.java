@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Locale;
 import java.util.Map;
+import org.enginelite.terminal.DetachKeys;
 
 /**
  * A response whose head has been read. The body is a stream: for a normal request read it whole with
@@ -17,6 +18,7 @@ public final class HttpResponse implements AutoCloseable {
   private final Map<String, String> headers;
   private final InputStream body;
   private final AutoCloseable connection;
+  private volatile boolean detached;
 
   HttpResponse(int status, Map<String, String> headers, InputStream body, AutoCloseable connection) {
     this.status = status;
@@ -51,15 +53,30 @@ public final class HttpResponse implements AutoCloseable {
    * its own, then closes the connection's write side, which the daemon passes on as end of input.
    */
   public void sendInput(InputStream input) {
+    sendInput(input, null);
+  }
+
+  /**
+   * As {@link #sendInput(InputStream)}, watching a TTY's input for {@code keys} (null: none): typed, they end
+   * the attach, as docker's CLI does, and {@link #detached()} says so.
+   */
+  public void sendInput(InputStream input, DetachKeys keys) {
     if (!(connection instanceof SocketChannel channel)) {
       throw new IllegalStateException("no connection to send input on");
     }
+    DetachKeys.Watcher watcher = keys == null ? null : keys.watcher();
     Thread t = new Thread(() -> {
       // Straight to the channel: a stream from Channels would wait for the lock the blocked reader holds.
       try {
         byte[] buf = new byte[8192];
         for (int n; (n = input.read(buf)) > 0; ) {
-          ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
+          byte[] pass = watcher == null ? java.util.Arrays.copyOf(buf, n) : watcher.pass(buf, n);
+          if (pass == null) {
+            detached = true;
+            close();
+            return;
+          }
+          ByteBuffer b = ByteBuffer.wrap(pass);
           while (b.hasRemaining()) {
             channel.write(b);
           }
@@ -71,6 +88,11 @@ public final class HttpResponse implements AutoCloseable {
     }, "stdin");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** True once the user typed the detach keys: the connection is closed, the container runs on. */
+  public boolean detached() {
+    return detached;
   }
 
   @Override

@@ -20,7 +20,7 @@ final class StdinForwarder extends ChannelInboundHandlerAdapter {
     t.setDaemon(true);
     return t;
   });
-  private boolean ended;
+  private volatile boolean ended;
 
   StdinForwarder(StreamInput input) {
     this.input = input;
@@ -43,6 +43,10 @@ final class StdinForwarder extends ChannelInboundHandlerAdapter {
       try {
         input.data(bytes);
         ctx.channel().config().setAutoRead(true);
+      } catch (StreamInput.Detached d) {
+        ended = true; // the client detached: its input ends here, the process's stdin stays as it is
+        thread.shutdown();
+        ctx.close();
       } catch (IOException e) {
         // the process no longer reads its stdin; further input is dropped, output still flows
         ctx.channel().config().setAutoRead(true);

@@ -9,6 +9,15 @@ import java.io.IOException;
  */
 public interface StreamInput {
 
+  /** Thrown by {@link #data} when the client typed its detach keys: the connection ends, the process runs on. */
+  final class Detached extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public Detached() {
+      super("read escape sequence");
+    }
+  }
+
   void data(byte[] bytes) throws IOException;
 
   void end();

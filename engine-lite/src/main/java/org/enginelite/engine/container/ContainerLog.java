@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * Reads a container's log file: one line per output line, "O" or "E", the epoch second, a space, the text,
- * appended by the supervisor's two stamping processes in the order the lines were written.
+ * appended by the supervisor's two stamping processes in the order the lines were written. A container with a
+ * TTY has one output stream and no line structure (a prompt has no newline), so its log holds the terminal's
+ * raw bytes instead, read with {@link RawCursor}.
  */
 public final class ContainerLog {
   private ContainerLog() {}
@@ -82,6 +84,63 @@ public final class ContainerLog {
         offset += start;
       }
       return n;
+    }
+  }
+
+  /** The last {@code n} lines of raw terminal output (a final unterminated line counts as one). */
+  static byte[] lastLines(byte[] raw, int n) {
+    int end = raw.length;
+    if (end > 0 && raw[end - 1] == '\n') {
+      end--; // the newline that ends the last line does not start another
+    }
+    int start = end;
+    for (int seen = 0; start > 0; start--) {
+      if (raw[start - 1] == '\n' && ++seen == n) {
+        break;
+      }
+    }
+    return n == 0 ? new byte[0] : java.util.Arrays.copyOfRange(raw, start, raw.length);
+  }
+
+  /** Reads a raw log's new bytes as the file grows, remembering where it stopped. */
+  static final class RawCursor {
+    private final Path log;
+    private long offset;
+
+    RawCursor(Path log, long offset) {
+      this.log = log;
+      this.offset = offset;
+    }
+
+    static RawCursor atEnd(Path log) throws IOException {
+      return new RawCursor(log, Files.exists(log) ? Files.size(log) : 0);
+    }
+
+    /** The bytes appended since the last call, at most 1 MiB at a time; empty when there are none. */
+    byte[] read() throws IOException {
+      if (!Files.exists(log)) {
+        return new byte[0];
+      }
+      try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
+        long length = f.length();
+        if (length <= offset) {
+          return new byte[0];
+        }
+        byte[] buf = new byte[(int) Math.min(length - offset, 1 << 20)];
+        f.seek(offset);
+        f.readFully(buf);
+        offset += buf.length;
+        return buf;
+      }
+    }
+
+    /** Every byte up to the current end of the file. */
+    byte[] readAll() throws IOException {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      for (byte[] b = read(); b.length > 0; b = read()) {
+        out.write(b);
+      }
+      return out.toByteArray();
     }
   }
 }

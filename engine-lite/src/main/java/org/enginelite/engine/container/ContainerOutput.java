@@ -2,6 +2,7 @@ package org.enginelite.engine.container;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,10 @@ public final class ContainerOutput {
   public void logs(String ref, LogsRequest q, StreamSink sink) throws IOException, InterruptedException {
     ContainerRecord r = containers.record(ref);
     boolean tty = r.request().path("Tty").asBoolean(false);
+    if (tty) {
+      terminalLogs(r, q, sink);
+      return;
+    }
     ContainerLog.Cursor cursor = new ContainerLog.Cursor(containers.paths(r.id()).log(), 0);
     List<LogLine> lines = new ArrayList<>();
     cursor.readAvailable(lines::add);
@@ -63,6 +68,12 @@ public final class ContainerOutput {
     ContainerRecord r = containers.record(ref);
     boolean tty = r.request().path("Tty").asBoolean(false);
     CompletableFuture<Integer> exit = containers.waitFor(r.id(), "next-exit");
+    if (tty) {
+      Path log = containers.paths(r.id()).log();
+      streamTerminal(r.id(), logs ? new ContainerLog.RawCursor(log, 0) : ContainerLog.RawCursor.atEnd(log),
+          stdout, exit, sink);
+      return;
+    }
     ContainerLog.Cursor cursor = logs ? new ContainerLog.Cursor(containers.paths(r.id()).log(), 0)
         : ContainerLog.Cursor.atEnd(containers.paths(r.id()).log());
     LogsRequest q = new LogsRequest(stdout, stderr, true, -1, false, 0, 0);
@@ -73,6 +84,41 @@ public final class ContainerOutput {
       for (LogLine l : more) {
         if (selected(l, q)) {
           write(sink, l, tty, false);
+        }
+      }
+      if (done) {
+        return;
+      }
+      Thread.sleep(POLL_MILLIS);
+    }
+  }
+
+  /**
+   * Logs of a container with a TTY: its raw terminal bytes (the last {@code tail} lines), then, when followed,
+   * new bytes until it stops. A terminal's output carries no per-line times, so since, until and timestamps do
+   * not apply.
+   */
+  private void terminalLogs(ContainerRecord r, LogsRequest q, StreamSink sink) throws IOException,
+      InterruptedException {
+    ContainerLog.RawCursor cursor = new ContainerLog.RawCursor(containers.paths(r.id()).log(), 0);
+    byte[] all = cursor.readAll();
+    byte[] wanted = q.tail() >= 0 ? ContainerLog.lastLines(all, q.tail()) : all;
+    if (q.stdout() && wanted.length > 0) {
+      sink.write(wanted);
+    }
+    if (q.follow()) {
+      streamTerminal(r.id(), cursor, q.stdout(), null, sink);
+    }
+  }
+
+  /** Copies new terminal bytes to the client until {@code exit} completes (or, when null, the container stops). */
+  private void streamTerminal(String id, ContainerLog.RawCursor cursor, boolean wanted,
+      CompletableFuture<Integer> exit, StreamSink sink) throws IOException, InterruptedException {
+    while (sink.isOpen()) {
+      boolean done = exit != null ? exit.isDone() : !containers.isActive(id) || containers.find(id).isEmpty();
+      for (byte[] b = cursor.read(); b.length > 0; b = cursor.read()) {
+        if (wanted) {
+          sink.write(b);
         }
       }
       if (done) {

@@ -78,7 +78,7 @@ final class ContainerRuntime implements AutoCloseable {
   /** Where an attached client's input goes: the container's stdin, or null when it was created without -i. */
   StreamInput stdinInput(ContainerRecord r) {
     return ContainerStdin.openStdin(r.request())
-        ? stdin.input(r.id(), paths(r.id()), ContainerStdin.stdinOnce(r.request())) : null;
+        ? stdin.input(r.id(), paths(r.id()), ContainerStdin.closesAtEnd(r.request())) : null;
   }
 
   ContainerPaths paths(String id) {
@@ -163,7 +163,7 @@ final class ContainerRuntime implements AutoCloseable {
       boolean openStdin = ContainerStdin.openStdin(r.request());
       Path stdinSource = stdin.prepare(r.id(), paths, openStdin);
       Process supervisor = runc.launch(ContainerPaths.runcId(r.id()), paths, stdinSource,
-          openStdin && !ContainerStdin.stdinOnce(r.request()));
+          openStdin && !ContainerStdin.closesAtEnd(r.request()), spec.tty());
       int pid = runc.awaitStarted(paths, supervisor, logOffset);
       stdin.started(r.id());
       ContainerRecord running = ctx.withContributedFields(r)

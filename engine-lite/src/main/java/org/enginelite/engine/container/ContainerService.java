@@ -293,6 +293,21 @@ public final class ContainerService implements Containers, AutoCloseable {
     return Map.of("Titles", titles, "Processes", rows);
   }
 
+  /**
+   * Docker's {@code /containers/{id}/resize}: the window size of a running container's terminal; a container
+   * without a TTY has none to resize.
+   */
+  public void resize(String ref, int rows, int columns) throws InterruptedException {
+    ContainerRecord r = repo.resolve(ref);
+    var size = TerminalResize.size(rows, columns);
+    if (!r.state().running()) {
+      throw new ConflictException("Container " + r.id() + " is not running");
+    }
+    if (r.request().path("Tty").asBoolean(false)) {
+      TerminalResize.apply(r.state().pid(), size);
+    }
+  }
+
   @Override
   public Optional<String> find(String ref) {
     return repo.find(ref);

@@ -42,8 +42,12 @@ final class ContainerStdin {
     return request.path("OpenStdin").asBoolean(false);
   }
 
-  static boolean stdinOnce(com.fasterxml.jackson.databind.JsonNode request) {
-    return request.path("StdinOnce").asBoolean(false);
+  /**
+   * Whether the end of one attached client's input closes the process's stdin: {@code StdinOnce}, except on a
+   * TTY, where Docker keeps stdin open (the client may have detached, and may attach again).
+   */
+  static boolean closesAtEnd(com.fasterxml.jackson.databind.JsonNode request) {
+    return request.path("StdinOnce").asBoolean(false) && !request.path("Tty").asBoolean(false);
   }
 
   /** What the supervisor gives runc as stdin: the FIFO, with the daemon's writer open, or /dev/null. */

@@ -87,8 +87,11 @@ public final class ExecService implements AutoCloseable {
     }
     UserIds user = UserIds.resolve(e.user, containers.paths(e.containerId).rootfs());
     boolean withStdin = e.attachStdin && sink != null;
-    ProcessBuilder pb = runc.exec(ContainerPaths.runcId(e.containerId), e.env, e.workingDir, user, e.cmd);
-    if (!withStdin) {
+    ProcessBuilder pb = runc.exec(ContainerPaths.runcId(e.containerId), e.env, e.workingDir, user, e.cmd,
+        e.tty);
+    if (!withStdin && !e.tty) {
+      // With a TTY the input stays an open pipe until the process ends: at the end of its input, script would
+      // type an end-of-file character into the terminal.
       pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     }
     Process p = pb.start();
@@ -101,6 +104,9 @@ public final class ExecService implements AutoCloseable {
     pump(p.getInputStream(), StreamFrames.STDOUT, sink, tty || e.tty).join();
     err.join();
     int code = p.waitFor();
+    if (!withStdin && e.tty) {
+      p.getOutputStream().close();
+    }
     e.exitCode = code;
     e.running = false;
     return code;
@@ -161,6 +167,27 @@ public final class ExecService implements AutoCloseable {
     t.setDaemon(true);
     t.start();
     return t;
+  }
+
+  /** Whether the exec runs on a terminal. */
+  public boolean hasTty(String id) {
+    return get(id).tty;
+  }
+
+  /** Docker's {@code /exec/{id}/resize}: the window size of a running exec's terminal (none without a TTY). */
+  public void resize(String id, int rows, int columns) throws InterruptedException {
+    ExecInstance e = get(id);
+    var size = TerminalResize.size(rows, columns);
+    // Clients resize right after they start an exec, which may not have launched yet: wait a little, as Docker.
+    for (int i = 0; i < 200 && !e.running && e.exitCode == null; i++) {
+      Thread.sleep(10);
+    }
+    if (!e.running) {
+      throw new ConflictException("exec " + id + " is not running");
+    }
+    if (e.tty) {
+      TerminalResize.apply(e.pid, size); // the process started is script itself
+    }
   }
 
   /** Docker's {@code /exec/{id}/json}. */

@@ -39,6 +39,7 @@ final class OciSpecBuilder {
     envOf(spec, id).forEach(env::add);
     extraEnv.forEach(env::add);
     process.put("cwd", spec.workingDir().isEmpty() ? "/" : spec.workingDir());
+    process.put("terminal", spec.tty());
     ObjectNode u = process.putObject("user").put("uid", user.uid()).put("gid", user.gid());
     if (!user.additionalGids().isEmpty()) {
       ArrayNode gids = u.putArray("additionalGids");

@@ -19,19 +19,33 @@ import org.enginelite.driver.InternalException;
  * foreground inside a shell in its own session, its stdout and stderr each stamped by a line-buffered awk into
  * the one log file, and the exit status written to the exit file (atomically, after the log is complete) when
  * runc returns. The container and its supervisor outlive a killed daemon; the next daemon reads the exit file.
+ *
+ * <p>With a TTY, runc gives the container a pseudo-terminal and, in the foreground, copies between it and a
+ * terminal of its own, whose size it mirrors into the container's. util-linux {@code script} provides that
+ * outer terminal (raw, no echo, so only the container's terminal echoes); runc's output, the terminal's raw
+ * bytes, goes to the log as it is.
  */
 final class RuncSupervisor {
   /**
    * $1 bundle, $2 runc id, $3 log, $4 exit file, $5 pid file, $6 stdin (/dev/null or the container's FIFO), $7
-   * "keep" when the supervisor holds the FIFO open itself (stdin open beyond one attach). Lines are "O|E <epoch
-   * seconds> <text>". Both awks append to one file, so each line must leave in one write(2): unbuffered mawk
-   * writes every print argument and ORS apart, hence ORS="" and the newline inside the one string printed.
+   * "keep" when the supervisor holds the FIFO open itself (stdin open beyond one attach), $8 "tty" for a
+   * terminal. Lines are "O|E <epoch seconds> <text>". Both awks append to one file, so each line must leave in
+   * one write(2): unbuffered mawk writes every print argument and ORS apart, hence ORS="" and the newline inside
+   * the one string printed. script's -e returns runc's status.
    */
   private static final String SCRIPT = """
       [ "$7" = keep ] && exec 4<>"$6"
-      { { runc run --bundle "$1" --pid-file "$5" "$2" <"$6" 4>&- 2>&1 1>&3 3>&-; echo $? > "$4.tmp"; } \
-      | mawk -W interactive 'BEGIN { ORS = "" } { print "E " systime() " " $0 "\\n" }' >> "$3"; } 3>&1 \
-      | mawk -W interactive 'BEGIN { ORS = "" } { print "O " systime() " " $0 "\\n" }' >> "$3"
+      if [ "$8" = tty ]; then
+        export EL_BUNDLE="$1" EL_ID="$2" EL_PIDFILE="$5" EL_STDIN="$6"
+        SHELL=/bin/sh script -E never -qfec \
+          'stty raw -echo; exec runc run --bundle "$EL_BUNDLE" --pid-file "$EL_PIDFILE" "$EL_ID" <"$EL_STDIN"' \
+          /dev/null </dev/null 4>&- >>"$3" 2>&1
+        echo $? > "$4.tmp"
+      else
+        { { runc run --bundle "$1" --pid-file "$5" "$2" <"$6" 4>&- 2>&1 1>&3 3>&-; echo $? > "$4.tmp"; } \
+        | mawk -W interactive 'BEGIN { ORS = "" } { print "E " systime() " " $0 "\\n" }' >> "$3"; } 3>&1 \
+        | mawk -W interactive 'BEGIN { ORS = "" } { print "O " systime() " " $0 "\\n" }' >> "$3"
+      fi
       mv -f "$4.tmp" "$4"
       """;
 
@@ -41,11 +55,15 @@ final class RuncSupervisor {
     this.json = json;
   }
 
-  /** Launches the supervisor; returns at once. {@code keepStdin}: the supervisor holds the stdin FIFO open. */
-  Process launch(String runcId, ContainerPaths paths, Path stdin, boolean keepStdin) throws IOException {
+  /**
+   * Launches the supervisor; returns at once. {@code keepStdin}: the supervisor holds the stdin FIFO open;
+   * {@code tty}: the container has a terminal (its config says so too).
+   */
+  Process launch(String runcId, ContainerPaths paths, Path stdin, boolean keepStdin, boolean tty)
+      throws IOException {
     return new ProcessBuilder("setsid", "sh", "-c", SCRIPT, "el-supervisor", paths.bundle().toString(), runcId,
         paths.log().toString(), paths.exitFile().toString(), paths.pidFile().toString(), stdin.toString(),
-        keepStdin ? "keep" : "")
+        keepStdin ? "keep" : "", tty ? "tty" : "")
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -97,6 +115,10 @@ final class RuncSupervisor {
         tail = l.text();
       }
     }
+    if (tail.equals("runc failed")) { // a terminal's raw log: runc's message is its last line
+      String raw = new String(new ContainerLog.RawCursor(log, offset).readAll(), StandardCharsets.UTF_8);
+      tail = raw.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse(tail);
+    }
     return tail.replaceFirst("^time=\"[^\"]*\" level=\\w+ msg=", "");
   }
 
@@ -131,9 +153,15 @@ final class RuncSupervisor {
     }
   }
 
-  /** {@code runc exec} of a process in a running container, stdio piped to the caller. */
-  ProcessBuilder exec(String runcId, List<String> env, String cwd, UserIds user, List<String> cmd) {
+  /**
+   * {@code runc exec} of a process in a running container, stdio piped to the caller. With a TTY, runc gives the
+   * process a terminal and runs under {@code script} as the container's does (see the class comment).
+   */
+  ProcessBuilder exec(String runcId, List<String> env, String cwd, UserIds user, List<String> cmd, boolean tty) {
     List<String> argv = new ArrayList<>(List.of("runc", "exec"));
+    if (tty) {
+      argv.add("--tty");
+    }
     for (String e : env) {
       argv.add("--env");
       argv.add(e);
@@ -146,7 +174,14 @@ final class RuncSupervisor {
     argv.add(user.uid() + ":" + user.gid());
     argv.add(runcId);
     argv.addAll(cmd);
-    return new ProcessBuilder(argv);
+    if (!tty) {
+      return new ProcessBuilder(argv);
+    }
+    StringBuilder command = new StringBuilder("stty raw -echo; exec");
+    argv.forEach(a -> command.append(" '").append(a.replace("'", "'\\''")).append('\''));
+    ProcessBuilder pb = new ProcessBuilder("script", "-E", "never", "-qfec", command.toString(), "/dev/null");
+    pb.environment().put("SHELL", "/bin/sh");
+    return pb;
   }
 
   private static String run(List<String> argv, boolean failLoudly) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.enginelite.driver.InvalidParameterException;
+import org.enginelite.engine.api.DetachingInput;
 import org.enginelite.engine.api.StreamBody;
 import org.enginelite.engine.api.StreamInput;
 import org.enginelite.engine.container.ContainerFilters;
@@ -16,6 +17,7 @@ import org.enginelite.engine.container.ContainerService;
 import org.enginelite.engine.spi.ApiRequest;
 import org.enginelite.engine.spi.ApiResponse;
 import org.enginelite.engine.spi.Routes;
+import org.enginelite.terminal.DetachKeys;
 
 /** Docker's {@code /containers} endpoints. */
 public final class ContainerRoutes {
@@ -48,7 +50,7 @@ public final class ContainerRoutes {
     r.get("/containers/{id}/logs", this::logs);
     r.post("/containers/{id}/attach", this::attach);
     r.post("/containers/{id}/resize", q -> {
-      containers.record(q.pathParam("id"));
+      containers.resize(q.pathParam("id"), q.queryInt("h", 0), q.queryInt("w", 0));
       return ApiResponse.ok(null);
     });
     r.delete("/containers/{id}", q -> {
@@ -100,6 +102,9 @@ public final class ContainerRoutes {
     boolean logs = q.queryFlag("logs");
     boolean stream = q.queryFlag("stream");
     StreamInput stdin = q.queryFlag("stdin") && stream ? containers.stdinInput(id) : null;
+    if (containers.record(id).request().path("Tty").asBoolean(false)) {
+      stdin = DetachingInput.of(stdin, detachKeys(q.query("detachKeys").orElse("")));
+    }
     return ApiResponse.ok(StreamBody.hijacked(sink -> {
       if (stream) {
         output.attach(id, stdout, stderr, logs, sink);
@@ -122,6 +127,15 @@ public final class ContainerRoutes {
       } catch (RuntimeException e2) {
         throw new InvalidParameterException("invalid time value: " + v);
       }
+    }
+  }
+
+  /** Docker's detachKeys parameter; empty means the default, ctrl-p ctrl-q. */
+  static DetachKeys detachKeys(String text) {
+    try {
+      return DetachKeys.parse(text.isEmpty() ? DetachKeys.DEFAULT : text);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameterException("Invalid detach keys (" + text + ") provided");
     }
   }
 }

@@ -1,10 +1,13 @@
 package org.enginelite.engine.routes;
 
 import java.util.Map;
+import org.enginelite.engine.api.DetachingInput;
 import org.enginelite.engine.api.StreamBody;
+import org.enginelite.engine.api.StreamInput;
 import org.enginelite.engine.container.ExecService;
 import org.enginelite.engine.spi.ApiResponse;
 import org.enginelite.engine.spi.Routes;
+import org.enginelite.terminal.DetachKeys;
 
 /** Docker's exec endpoints. */
 public final class ExecRoutes {
@@ -33,10 +36,14 @@ public final class ExecRoutes {
         t.start();
         return ApiResponse.ok(null);
       }
-      return ApiResponse.ok(StreamBody.hijacked(sink -> execs.start(id, sink, tty), execs.stdinInput(id)));
+      StreamInput stdin = execs.stdinInput(id);
+      if (execs.hasTty(id)) {
+        stdin = DetachingInput.of(stdin, DetachKeys.parse(DetachKeys.DEFAULT));
+      }
+      return ApiResponse.ok(StreamBody.hijacked(sink -> execs.start(id, sink, tty), stdin));
     });
     r.post("/exec/{id}/resize", q -> {
-      execs.inspect(q.pathParam("id"));
+      execs.resize(q.pathParam("id"), q.queryInt("h", 0), q.queryInt("w", 0));
       return ApiResponse.ok(null);
     });
     r.get("/exec/{id}/json", q -> ApiResponse.ok(execs.inspect(q.pathParam("id"))));

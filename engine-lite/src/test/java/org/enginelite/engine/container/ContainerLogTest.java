@@ -35,6 +35,28 @@ class ContainerLogTest {
   }
 
   @Test
+  void rawCursor_readsATerminalsBytesAsTheyCome_evenWithoutANewline(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("container.log");
+    ContainerLog.RawCursor c = new ContainerLog.RawCursor(log, 0);
+    assertEquals(0, c.read().length, "no file yet");
+    Files.writeString(log, "/ # ");
+    assertEquals("/ # ", new String(c.read()));
+    Files.writeString(log, "ls\r\n", java.nio.file.StandardOpenOption.APPEND);
+    assertEquals("ls\r\n", new String(c.readAll()));
+    assertEquals(0, c.read().length);
+  }
+
+  @Test
+  void lastLines_ofRawOutput_countsAnUnterminatedLastLine() {
+    byte[] raw = "a\r\nb\r\nc\r\n/ # ".getBytes();
+    assertEquals("/ # ", new String(ContainerLog.lastLines(raw, 1)));
+    assertEquals("c\r\n/ # ", new String(ContainerLog.lastLines(raw, 2)));
+    assertEquals("b\r\nc\r\n", new String(ContainerLog.lastLines("a\r\nb\r\nc\r\n".getBytes(), 2)));
+    assertEquals("a\nb\n", new String(ContainerLog.lastLines("a\nb\n".getBytes(), 9)));
+    assertEquals("", new String(ContainerLog.lastLines("a\nb\n".getBytes(), 0)));
+  }
+
+  @Test
   void frames_dockerHeader() {
     byte[] f = StreamFrames.frame(StreamFrames.STDERR, "hi\n".getBytes());
     assertArrayEquals(new byte[] {2, 0, 0, 0, 0, 0, 0, 3, 'h', 'i', '\n'}, f);

@@ -1,2 +1,2 @@
-/** File-system objects the JDK cannot make: named pipes. */
+/** File-system objects the JDK cannot make or drive: named pipes, pseudo-terminals. */
 package org.enginelite.kernel.fs;

@@ -11,10 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.enginelite.driver.InternalException;
 import org.enginelite.kernel.mount.MountInfo;
 import org.enginelite.kernel.mount.Mounts;
@@ -28,6 +32,9 @@ import org.enginelite.kernel.mount.Mounts;
 final class VolumeDirectories {
   static final String CREATING = ".creating-";
   static final String REMOVING = ".removing-";
+  private static final FileAttribute<Set<PosixFilePermission>> DATA_MODE =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"));
+  private static final Set<PosixFilePermission> VOLUME_MODE = PosixFilePermissions.fromString("rwx--x--x");
 
   private final Path root;
 
@@ -62,11 +69,14 @@ final class VolumeDirectories {
     if (Files.isDirectory(target)) {
       return false;
     }
-    Path temp = root.resolve(CREATING + UUID.randomUUID());
+    // Unique among this folder's entries is all the name needs; SecureRandom (UUID) would cost a urandom read.
+    Path temp = root.resolve(CREATING + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     try {
-      Files.createDirectories(temp.resolve("_data"),
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwx--x--x"));
+      // Two mkdir(2) calls: the folders are known not to exist, and createDirectories would first try the deepest
+      // one and walk up through a failed mkdir and an access(2) each time.
+      Files.createDirectory(temp, DATA_MODE);
+      Files.createDirectory(temp.resolve("_data"), DATA_MODE);
+      Files.setPosixFilePermissions(temp, VOLUME_MODE);
       move(temp, target);
       return true;
     } catch (IOException e) {
@@ -109,9 +119,40 @@ final class VolumeDirectories {
     }
   }
 
-  /** Deletes a trashed volume folder, after making sure nothing is mounted inside it. */
+  /**
+   * Deletes a trashed volume folder, after making sure nothing is mounted inside it. A volume nobody wrote to
+   * ({@code _data} empty, nothing beside it) goes with two rmdir(2) calls and no read of the mount table, which costs
+   * more than the rest of a removal: the trash folder got its name by rename(2), which the kernel refuses for a
+   * mount point, and rmdir(2) of {@code _data} fails (EBUSY) when something is mounted on it, so no mount can be
+   * crossed. Any other shape, and any failure, takes {@link #deleteTree}.
+   */
   void emptyTrash(String name) {
-    deleteTree(removing(name));
+    Path trash = removing(name);
+    if (!removeUntouched(trash)) {
+      deleteTree(trash);
+    }
+  }
+
+  /** Removes {@code trash} when it holds nothing but an empty {@code _data}; false (nothing else touched) if not. */
+  private boolean removeUntouched(Path trash) {
+    Path data = trash.resolve("_data");
+    try {
+      if (!holdsOnly(trash, data) || !isEmpty(data)) {
+        return false;
+      }
+      Files.delete(data);
+      Files.delete(trash);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean holdsOnly(Path dir, Path entry) throws IOException {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      Iterator<Path> it = entries.iterator();
+      return it.hasNext() && it.next().equals(entry) && !it.hasNext();
+    }
   }
 
   /** Names of the entries in the volumes folder. */

@@ -101,4 +101,28 @@ class LocalVolumeHostMountTest {
     driver.remove("b1");
     assertEquals("k", Files.readString(host.resolve("keep")));
   }
+
+  @Test
+  void remove_plainVolumeWithEmptyHostFolderBoundOnData_detachesItAndLeavesTheHostFolder() throws Exception {
+    Path host = Files.createDirectory(dir.resolve("host-empty"));
+    driver.create(new VolumeSpec("p1", Map.of(), Map.of(), false));
+    Mounts.bind(host, dir.resolve("volumes/p1/_data"), false);
+    driver.remove("p1");
+    assertTrue(Files.isDirectory(host));
+    assertFalse(Files.exists(dir.resolve("volumes/p1")));
+    assertFalse(Files.exists(dir.resolve("volumes/.removing-p1")));
+    assertTrue(Mounts.list().stream().noneMatch(m -> m.mountPoint().startsWith(dir.resolve("volumes"))));
+  }
+
+  @Test
+  void remove_plainVolumeWithHostFolderOfEmptyFoldersBoundOnData_neverDeletesThroughIt() throws Exception {
+    Path host = Files.createDirectory(dir.resolve("host-tree"));
+    Files.createDirectory(host.resolve("empty"));
+    driver.create(new VolumeSpec("p2", Map.of(), Map.of(), false));
+    Mounts.bind(host, dir.resolve("volumes/p2/_data"), false);
+    driver.remove("p2");
+    assertTrue(Files.isDirectory(host.resolve("empty")));
+    assertFalse(Files.exists(dir.resolve("volumes/p2")));
+    assertTrue(Mounts.list().stream().noneMatch(m -> m.mountPoint().startsWith(dir.resolve("volumes"))));
+  }
 }
