@@ -9,6 +9,7 @@ RUNS="${1:-20}"
 CLI="$EL_ROOT/bin/engine-lite"
 el_cli_socket() { local h="${ENGINE_LITE_HOST:-unix:///run/engine-lite/engine.sock}"; printf '%s' "${h#unix://}"; }
 "$CLI" version >/dev/null 2>&1 || true   # builds when stale and makes the AppCDS archive once
+"$CLI" ps >/dev/null 2>&1 || true        # and the archive of ps's own classes
 el_ensure_packages hyperfine >/dev/null 2>&1 || true
 
 # Which path is measured: a whole ps call when a daemon answers on the socket, else the "not running" message.

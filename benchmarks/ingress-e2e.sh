@@ -345,6 +345,7 @@ EOF2
 }
 
 IDLE_LINE="(idle test not run)"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 start_all
 # The balancer picks its transport (io_uring where the kernel allows it, else epoll); say which one ran.
 ENGINE_TRANSPORT=$(sed -n 's/.*event loops, \([a-z_]*\)).*/\1/p' "$TMP/engine-http.log" 2>/dev/null | head -1)
@@ -356,9 +357,11 @@ fi
 
 # ---- table ----
 for k in "${!R[@]}"; do echo "$k ${R[$k]}"; done >"$TMP/results"
-python3 - "$SECS" "$LOOPS ${ENGINE_TRANSPORT:-}" "$CONNS" "$PROXIES" "$TMP/results" "$ROUNDS" <<'EOF'
+python3 - "$SECS" "$LOOPS ${ENGINE_TRANSPORT:-}" "$CONNS" "$PROXIES" "$TMP/results" "$ROUNDS" \
+  "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'EOF'
 import sys
 secs, loops, conns, proxies, results, rounds = sys.argv[1], sys.argv[2].strip(), sys.argv[3], sys.argv[4].split(), sys.argv[5], sys.argv[6]
+load_before, load_after = sys.argv[7], sys.argv[8]
 R = dict(line.split(None, 1) for line in open(results).read().splitlines() if " " in line)
 R = {k: v.strip() for k, v in R.items()}
 def f(name, key):
@@ -383,6 +386,7 @@ for p in proxies:
 # same work, leaving what the proxy costs the machine.
 print()
 print("whole-machine CPU (all CPUs; client + backend + proxy + softirq/kernel workers); added = minus direct")
+print("host load average (1/5/15 min) at start %s, at end %s: other work on the host counts here too" % (load_before, load_after))
 print("%-15s%-28s%-28s%-28s" % ("proxy", "us/req keep-alive (added)", "us/req close (added)", "s/GB 1 stream (added)"))
 def added(p, key):
     v, d = f(p, key), f("direct", key)

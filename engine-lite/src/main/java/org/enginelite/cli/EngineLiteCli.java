@@ -18,6 +18,9 @@ public final class EngineLiteCli implements Runnable {
 
   private static final String HOST = "--host";
 
+  /** The JDK's default SelectorProvider on Linux (in java.base, found without a class-path search). */
+  private static final String LINUX_SELECTOR_PROVIDER = "sun.nio.ch.EPollSelectorProvider";
+
   private final PrintStream out;
   private final PrintStream err;
   private InputStream in = System.in;
@@ -32,6 +35,8 @@ public final class EngineLiteCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    leanStart();
+    ClientWarmUp.start();
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
         StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
@@ -39,6 +44,36 @@ public final class EngineLiteCli implements Runnable {
     int status = execute(args, out, err, null);
     out.flush();
     System.exit(status);
+  }
+
+  /**
+   * Start-up settings of a CLI process, before picocli or NIO is touched. Each spares work a short call would do
+   * for nothing: picocli looks for Groovy's Closure class (a miss that opens every jar on the class path) and
+   * registers converters for java.time and java.sql types, whose class initialisation builds date-time formatters
+   * (no verb has an option of those types); NIO's first socket looks its SelectorProvider up with a ServiceLoader
+   * (which scans every jar too), unless the system property names it. Already-set values win.
+   */
+  static void leanStart() {
+    setIfAbsent("picocli.disable.closures", "true");
+    setIfAbsent("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
+    if (jdkHas(LINUX_SELECTOR_PROVIDER)) {
+      setIfAbsent("java.nio.channels.spi.SelectorProvider", LINUX_SELECTOR_PROVIDER);
+    }
+  }
+
+  private static boolean jdkHas(String className) {
+    try {
+      Class.forName(className, false, null);
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
   }
 
   /**
