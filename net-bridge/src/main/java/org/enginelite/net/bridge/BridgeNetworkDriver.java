@@ -31,7 +31,6 @@ import org.enginelite.net.bridge.iptables.NetworkRules;
 import org.enginelite.net.bridge.iptables.PortRules;
 import org.enginelite.net.bridge.ports.PortReservations;
 import org.enginelite.net.bridge.setup.AssignBridgeAddress;
-import org.enginelite.net.bridge.setup.Background;
 import org.enginelite.net.bridge.setup.ConfigureBridgePort;
 import org.enginelite.net.bridge.setup.ConfigureContainerInterface;
 import org.enginelite.net.bridge.setup.CreateBridgeDevice;
@@ -95,10 +94,7 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
     NetworkSpec spec = networks.remove(networkId);
     // The rules go in a child process while the links go here. Links.remove returns once the bridge is gone from
     // the namespace; the kernel frees it after an RCU grace period that nobody needs to wait for.
-    Background<Void> rules = Background.start("remove rules " + BridgeNames.networkTag(networkId), () -> {
-      firewall.remove(BridgeNames.networkTag(networkId));
-      return null;
-    });
+    Firewall.Change rules = firewall.startRemove(BridgeNames.networkTag(networkId));
     RuntimeException failure = null;
     try {
       Optional<Link> bridge = spec != null ? links.get(BridgeNames.bridge(spec).value()) : findBridge(networkId);

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,8 @@ import org.enginelite.kernel.KernelNames;
 public final class Firewall {
   private static final Pattern TAG = Pattern.compile("--comment \"?(el:[^\" ]+)\"?");
   private final Iptables iptables;
+  /** Held from the start of a change until it is awaited, so changes apply one after the other. */
+  private final ReentrantLock lock = new ReentrantLock();
   private Snapshot snapshot;
 
   public Firewall(Iptables iptables) {
@@ -33,63 +36,121 @@ public final class Firewall {
   }
 
   /** Replaces the rules tagged {@code tag} with {@code rules} (all tagged {@code tag}); idempotent. */
-  public synchronized void replace(String tag, List<Rule> rules) {
-    apply(tag::equals, tag, rules, false);
+  public void replace(String tag, List<Rule> rules) {
+    start(tag::equals, tag, rules, false).await();
   }
 
   /** As {@link #replace}, and puts the jumps that must come first in built-in chains back on top. */
-  public synchronized void replaceRaisingJumps(String tag, List<Rule> rules) {
-    apply(tag::equals, tag, rules, true);
+  public void replaceRaisingJumps(String tag, List<Rule> rules) {
+    startReplaceRaisingJumps(tag, rules).await();
+  }
+
+  /**
+   * Starts {@link #replaceRaisingJumps}: iptables-restore runs as a child process while the caller goes on, and
+   * {@link Change#await()} (which must be called) ends the change. Other changes wait for it meanwhile.
+   */
+  public Change startReplaceRaisingJumps(String tag, List<Rule> rules) {
+    return start(tag::equals, tag, rules, true);
   }
 
   /** Removes every rule tagged {@code tag}; a tag without rules is fine. */
-  public synchronized void remove(String tag) {
-    apply(tag::equals, tag, List.of(), false);
+  public void remove(String tag) {
+    startRemove(tag).await();
+  }
+
+  /** Starts {@link #remove}, as {@link #startReplaceRaisingJumps} does. */
+  public Change startRemove(String tag) {
+    return start(tag::equals, tag, List.of(), false);
   }
 
   /** Removes the rules whose tag fails {@code keep} (recovery after a crash); jumps and chains go when unused. */
-  public synchronized void retainTags(Predicate<String> keep) {
-    refresh();
-    apply(t -> !keep.test(t), null, List.of(), false);
+  public void retainTags(Predicate<String> keep) {
+    lock.lock();
+    try {
+      refresh();
+      start(t -> !keep.test(t), null, List.of(), false).await();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Forgets the ruleset kept in memory; the next change starts from iptables-save. */
-  public synchronized void refresh() {
-    snapshot = null;
+  public void refresh() {
+    lock.lock();
+    try {
+      snapshot = null;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Tags of the driver's rules currently installed. */
-  public synchronized Set<String> tags() {
-    Set<String> tags = new LinkedHashSet<>();
-    for (SavedRule r : SavedRule.parse(iptables.save())) {
-      if (r.tag != null && !r.tag.equals(Chains.BASE_TAG)) {
-        tags.add(r.tag);
+  public Set<String> tags() {
+    lock.lock();
+    try {
+      Set<String> tags = new LinkedHashSet<>();
+      for (SavedRule r : SavedRule.parse(iptables.save())) {
+        if (r.tag != null && !r.tag.equals(Chains.BASE_TAG)) {
+          tags.add(r.tag);
+        }
       }
+      return tags;
+    } finally {
+      lock.unlock();
     }
-    return tags;
   }
 
-  private void apply(Predicate<String> removeTag, String addTag, List<Rule> add, boolean raise) {
-    // A kept copy may be stale (someone else changed the rules): when a restore from it fails, try once more
-    // from what is really there.
-    for (boolean retry = snapshot != null; ; retry = false) {
+  /** A change under way: its iptables-restore runs until {@link #await()}, which ends it. */
+  public interface Change {
+    /** Waits for the change to be in place; its failure is thrown here. */
+    void await();
+  }
+
+  /**
+   * Computes the restore input from the kept ruleset and starts it, holding the lock until the change is awaited.
+   * A kept copy may be stale (someone else changed the rules): when a restore from it fails, the change is made
+   * once more, synchronously, from what is really there.
+   */
+  private Change start(Predicate<String> removeTag, String addTag, List<Rule> add, boolean raise) {
+    lock.lock();
+    try {
+      boolean fromKeptCopy = snapshot != null;
       if (snapshot == null) {
         snapshot = Snapshot.of(iptables.save());
       }
       String input = restoreInput(snapshot, removeTag, addTag, add, raise);
       if (input.isEmpty()) {
-        return;
+        lock.unlock();
+        return () -> { };
       }
-      try {
-        iptables.restore(input);
-        snapshot.apply(input);
-        return;
-      } catch (RuntimeException e) {
-        snapshot = null;
-        if (!retry) {
-          throw e;
+      Iptables.Restore restore = iptables.startRestore(input);
+      return new Change() {
+        private boolean awaited;
+
+        @Override
+        public void await() {
+          if (awaited) {
+            return;
+          }
+          awaited = true;
+          try {
+            restore.await();
+            snapshot.apply(input);
+          } catch (RuntimeException e) {
+            snapshot = null;
+            if (!fromKeptCopy) {
+              throw e;
+            }
+            start(removeTag, addTag, add, raise).await();
+          } finally {
+            lock.unlock();
+          }
         }
-      }
+      };
+    } catch (RuntimeException | Error e) {
+      snapshot = null;
+      lock.unlock();
+      throw e;
     }
   }
 

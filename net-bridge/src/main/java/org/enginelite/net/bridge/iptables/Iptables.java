@@ -17,6 +17,7 @@ import org.enginelite.net.bridge.HostNamespace;
  */
 public final class Iptables {
   private static final long TIMEOUT_SECONDS = 60;
+  private static final List<String> RESTORE = List.of("iptables-restore", "--noflush", "-w", "5");
   private final HostNamespace host;
 
   public Iptables(HostNamespace host) {
@@ -25,39 +26,83 @@ public final class Iptables {
 
   /** The whole ruleset in iptables-save format. */
   public String save() {
-    return run(List.of("iptables-save"), null);
+    return host.call(() -> {
+      Process p = start(List.of("iptables-save"));
+      p.getOutputStream().close();
+      // The ruleset can outgrow a pipe's buffer: read it while the child writes.
+      CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+      awaitExit(p, "iptables-save");
+      if (p.exitValue() != 0) {
+        throw new InternalException("iptables-save failed (exit " + p.exitValue() + "): " + output.join().strip());
+      }
+      return output.join();
+    });
   }
 
   /** Applies {@code input} (iptables-restore format) atomically, keeping every rule it does not mention. */
   public void restore(String input) {
-    run(List.of("iptables-restore", "--noflush", "-w", "5"), input);
+    startRestore(input).await();
   }
 
-  private String run(List<String> command, String input) {
-    return host.call(() -> {
-      Process p;
-      try {
-        p = new ProcessBuilder(command).redirectErrorStream(true).start();
+  /**
+   * Starts {@link #restore}: the child process has its input and goes on by itself while the caller does other
+   * work; {@link Restore#await()} waits for it and throws its failure.
+   */
+  public Restore startRestore(String input) {
+    Process p = host.call(() -> {
+      Process started = start(RESTORE);
+      try (OutputStream in = started.getOutputStream()) {
+        in.write(input.getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
-        throw new UnavailableException(command.get(0) + " is not installed: " + e.getMessage(), e);
+        started.destroyForcibly();
+        throw e;
       }
-      CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-      try (OutputStream in = p.getOutputStream()) {
-        if (input != null) {
-          in.write(input.getBytes(StandardCharsets.UTF_8));
-        }
+      return started;
+    });
+    return new Restore(p, input);
+  }
+
+  /** An iptables-restore under way. */
+  public static final class Restore {
+    private final Process process;
+    private final String input;
+
+    private Restore(Process process, String input) {
+      this.process = process;
+      this.input = input;
+    }
+
+    /** Waits for the restore to end; a failure names the tool's message and the input. */
+    public void await() {
+      // Its output is an error message at most, which the pipe holds until the child has exited: read it after.
+      awaitExit(process, "iptables-restore");
+      String out = readAll(process.getInputStream());
+      if (process.exitValue() != 0) {
+        throw new InternalException("iptables-restore failed (exit " + process.exitValue() + "): " + out.strip()
+            + "\ninput:\n" + input);
       }
+    }
+  }
+
+  private static Process start(List<String> command) {
+    try {
+      return new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new UnavailableException(command.get(0) + " is not installed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void awaitExit(Process p, String tool) {
+    try {
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new InternalException(command.get(0) + " did not finish within " + TIMEOUT_SECONDS + " s");
+        throw new InternalException(tool + " did not finish within " + TIMEOUT_SECONDS + " s");
       }
-      String out = output.join();
-      if (p.exitValue() != 0) {
-        throw new InternalException(command.get(0) + " failed (exit " + p.exitValue() + "): " + out.strip()
-            + (input == null ? "" : "\ninput:\n" + input));
-      }
-      return out;
-    });
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new InternalException(tool + " was interrupted", e);
+    }
   }
 
   private static String readAll(InputStream in) {

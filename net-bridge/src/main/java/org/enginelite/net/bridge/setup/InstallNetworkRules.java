@@ -6,9 +6,9 @@ import org.enginelite.net.bridge.iptables.Rule;
 
 /**
  * Replaces the network's tagged firewall rules with the given ones in one transaction, putting the driver's jump
- * from FORWARD back on top in the same restore.
+ * from FORWARD back on top in the same restore; the restore runs while the bridge is made.
  */
-public final class InstallNetworkRules implements SetupStep {
+public final class InstallNetworkRules implements ConcurrentStep {
   private final Firewall firewall;
   private final String tag;
   private final List<Rule> rules;
@@ -25,8 +25,8 @@ public final class InstallNetworkRules implements SetupStep {
   }
 
   @Override
-  public void apply() {
-    firewall.replaceRaisingJumps(tag, rules);
+  public Running start() {
+    return firewall.startReplaceRaisingJumps(tag, rules)::await;
   }
 
   @Override

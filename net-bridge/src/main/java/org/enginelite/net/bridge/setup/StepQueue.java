@@ -6,13 +6,13 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Runs steps in order; when one fails, undoes the completed ones in reverse and rethrows the failure. A step added
- * with {@link #alongside} runs on a thread of its own meanwhile (iptables-restore is a child process, the bridge a
- * few netlink requests: neither waits for the other), and {@link #run()} returns only once it finished too.
+ * Runs steps in order; when one fails, undoes the completed ones in reverse and rethrows the failure. Steps added
+ * with {@link #alongside} are started first and go on meanwhile (iptables-restore is a child process, the bridge a
+ * few netlink requests: neither waits for the other), and {@link #run()} returns only once they finished too.
  */
 public final class StepQueue {
   private final List<SetupStep> steps = new ArrayList<>();
-  private final List<SetupStep> concurrent = new ArrayList<>();
+  private final List<ConcurrentStep> concurrent = new ArrayList<>();
 
   public StepQueue add(SetupStep step) {
     steps.add(step);
@@ -20,33 +20,40 @@ public final class StepQueue {
   }
 
   /** Adds a step that depends on none of the others; it runs while they do. */
-  public StepQueue alongside(SetupStep step) {
+  public StepQueue alongside(ConcurrentStep step) {
     concurrent.add(step);
     return this;
   }
 
   public void run() {
-    List<Background<SetupStep>> started = new ArrayList<>();
-    for (SetupStep step : concurrent) {
-      started.add(Background.start(step.name(), () -> {
-        step.apply();
-        return step;
-      }));
-    }
-    Deque<SetupStep> done = new ArrayDeque<>();
+    Deque<Runnable> undo = new ArrayDeque<>();
     RuntimeException failure = null;
-    for (SetupStep step : steps) {
+    List<ConcurrentStep> startedSteps = new ArrayList<>();
+    List<ConcurrentStep.Running> started = new ArrayList<>();
+    for (ConcurrentStep step : concurrent) {
       try {
-        step.apply();
-        done.push(step);
+        started.add(step.start());
+        startedSteps.add(step);
       } catch (RuntimeException e) {
         failure = e;
         break;
       }
     }
-    for (Background<SetupStep> task : started) {
+    if (failure == null) {
+      for (SetupStep step : steps) {
+        try {
+          step.apply();
+          undo.push(step::undo);
+        } catch (RuntimeException e) {
+          failure = e;
+          break;
+        }
+      }
+    }
+    for (int i = 0; i < started.size(); i++) {
       try {
-        done.push(task.await());
+        started.get(i).await();
+        undo.push(startedSteps.get(i)::undo);
       } catch (RuntimeException e) {
         if (failure == null) {
           failure = e;
@@ -58,10 +65,9 @@ public final class StepQueue {
     if (failure == null) {
       return;
     }
-    while (!done.isEmpty()) {
-      SetupStep s = done.pop();
+    while (!undo.isEmpty()) {
       try {
-        s.undo();
+        undo.pop().run();
       } catch (RuntimeException undoFailure) {
         failure.addSuppressed(undoFailure);
       }

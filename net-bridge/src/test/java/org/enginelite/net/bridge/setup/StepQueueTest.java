@@ -40,6 +40,32 @@ class StepQueueTest {
     };
   }
 
+  /** A concurrent step whose work ends, or fails, when it is awaited. */
+  private ConcurrentStep concurrent(String name, RuntimeException failure) {
+    return new ConcurrentStep() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Running start() {
+        log.add("start " + name);
+        return () -> {
+          if (failure != null) {
+            throw failure;
+          }
+          log.add("apply " + name);
+        };
+      }
+
+      @Override
+      public void undo() {
+        log.add("undo " + name);
+      }
+    };
+  }
+
   @Test
   void run_failingStep_undoesCompletedStepsInReverse() {
     IllegalStateException boom = new IllegalStateException("boom");
@@ -64,23 +90,35 @@ class StepQueueTest {
   }
 
   @Test
-  void alongside_runsWhileTheOrderedStepsRun_andRunWaitsForIt() {
-    CountDownLatch orderedStarted = new CountDownLatch(1);
-    SetupStep waitsForOrdered = new SetupStep() {
+  void alongside_startsBeforeTheOrderedSteps_andRunWaitsForIt() {
+    CountDownLatch orderedRan = new CountDownLatch(1);
+    ConcurrentStep waitsForOrdered = new ConcurrentStep() {
       @Override
       public String name() {
         return "rules";
       }
 
       @Override
-      public void apply() {
-        try {
-          // Only completes if the ordered step runs at the same time; a sequential queue would fail here.
-          assertTrue(orderedStarted.await(30, TimeUnit.SECONDS), "the ordered step did not run meanwhile");
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-        log.add("apply rules");
+      public Running start() {
+        log.add("start rules");
+        // Work that goes on by itself, as a child process does; it completes only if the ordered step ran meanwhile.
+        Thread work = new Thread(() -> {
+          try {
+            if (orderedRan.await(30, TimeUnit.SECONDS)) {
+              log.add("apply rules");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+        work.start();
+        return () -> {
+          try {
+            work.join();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        };
       }
 
       @Override
@@ -96,32 +134,54 @@ class StepQueueTest {
 
       @Override
       public void apply() {
-        orderedStarted.countDown();
+        log.add("apply bridge");
+        orderedRan.countDown();
       }
 
       @Override
       public void undo() {}
     };
     new StepQueue().alongside(waitsForOrdered).add(ordered).run();
-    assertEquals(List.of("apply rules"), log);
+    assertEquals(List.of("start rules", "apply bridge", "apply rules"), log);
   }
 
   @Test
   void alongside_orderedStepFails_concurrentStepIsUndoneToo() {
     IllegalStateException boom = new IllegalStateException("boom");
-    StepQueue q = new StepQueue().alongside(step("rules", null)).add(step("a", null)).add(step("b", boom));
+    StepQueue q = new StepQueue().alongside(concurrent("rules", null)).add(step("a", null)).add(step("b", boom));
     assertSame(boom, assertThrows(IllegalStateException.class, q::run));
-    assertTrue(log.containsAll(List.of("apply rules", "apply a", "undo rules", "undo a")), log.toString());
-    assertTrue(log.indexOf("undo rules") > log.indexOf("apply rules"), log.toString());
+    assertEquals(List.of("start rules", "apply a", "apply rules", "undo rules", "undo a"), log);
   }
 
   @Test
   void alongside_concurrentStepFails_orderedStepsAreUndone() {
     IllegalStateException boom = new IllegalStateException("rules failed");
-    StepQueue q = new StepQueue().alongside(step("rules", boom)).add(step("a", null)).add(step("b", null));
+    StepQueue q = new StepQueue().alongside(concurrent("rules", boom)).add(step("a", null)).add(step("b", null));
     assertSame(boom, assertThrows(IllegalStateException.class, q::run));
-    assertEquals(List.of("apply a", "apply b", "undo b", "undo a"), log.stream().filter(l -> !l.contains("rules"))
-        .toList());
-    assertTrue(!log.contains("undo rules"), log.toString());
+    assertEquals(List.of("start rules", "apply a", "apply b", "undo b", "undo a"), log);
+  }
+
+  @Test
+  void alongside_startFails_noOrderedStepRuns() {
+    IllegalStateException boom = new IllegalStateException("iptables-restore is not installed");
+    ConcurrentStep cannotStart = new ConcurrentStep() {
+      @Override
+      public String name() {
+        return "rules";
+      }
+
+      @Override
+      public Running start() {
+        throw boom;
+      }
+
+      @Override
+      public void undo() {
+        log.add("undo rules");
+      }
+    };
+    StepQueue q = new StepQueue().alongside(cannotStart).add(step("a", null));
+    assertSame(boom, assertThrows(IllegalStateException.class, q::run));
+    assertEquals(List.of(), log);
   }
 }
