@@ -1,6 +1,7 @@
 package org.enginelite.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -177,6 +178,49 @@ class DockerCliIT {
     StringBuilder b = new StringBuilder();
     s.chars().forEach(c -> b.append(c < 0x20 ? String.format("\\x%02x", c) : String.valueOf((char) c)));
     return b.toString();
+  }
+
+  @Test
+  void dockerCli_tagAndPrune_ofContainersAndImages() throws Exception {
+    importBusybox();
+    // tag: a second name for the same image; rmi of one of two names only untags.
+    ok("tag", "cli-busybox:1", "cli-tagged:v2");
+    String id = ok("image", "inspect", "-f", "{{.Id}}", "cli-busybox:1").out().trim();
+    assertEquals(id, ok("image", "inspect", "-f", "{{.Id}}", "cli-tagged:v2").out().trim());
+    Result upper = docker("tag", "cli-busybox:1", "Bad:x");
+    assertEquals(1, upper.code());
+    assertTrue(upper.err().contains("invalid reference format"), upper.err());
+    Result missing = docker("tag", "no-such-image:1", "cli-other:1");
+    assertTrue(missing.err().contains("No such image: no-such-image:1"), missing.err());
+    assertTrue(ok("rmi", "cli-tagged:v2").out().contains("Untagged: cli-tagged:v2"));
+    ok("image", "inspect", "cli-busybox:1");
+
+    // container prune: stopped containers go, running ones stay, a label filter narrows the choice.
+    String labelled = ok("run", "-d", "--label", "prune=yes", "cli-busybox:1", "true").out().trim();
+    String other = ok("run", "-d", "--label", "prune=no", "cli-busybox:1", "true").out().trim();
+    String running = ok("run", "-d", "cli-busybox:1", "sleep", "300").out().trim();
+    try {
+      ok("wait", labelled);
+      ok("wait", other);
+      Result byLabel = ok("container", "prune", "-f", "--filter", "label=prune=yes");
+      assertTrue(byLabel.out().contains(labelled), byLabel.out());
+      assertFalse(byLabel.out().contains(other), byLabel.out());
+      assertEquals(1, docker("inspect", labelled).code(), "pruned");
+      Result all = ok("container", "prune", "-f");
+      assertTrue(all.out().contains(other), all.out());
+      assertFalse(all.out().contains(running), all.out());
+      assertEquals("true", ok("inspect", "-f", "{{.State.Running}}", running).out().trim());
+      Result badFilter = docker("container", "prune", "-f", "--filter", "status=exited");
+      assertTrue(badFilter.err().contains("Invalid filter 'status'"), badFilter.err());
+    } finally {
+      docker("rm", "-f", labelled, other, running);
+    }
+
+    // image prune: an untagged image no container uses goes; tagged ones stay.
+    String dangling = ok("import", BusyboxImage.tarball().toString()).out().trim();
+    Result images = ok("image", "prune", "-f");
+    assertTrue(images.out().contains("deleted: " + dangling), images.out());
+    ok("image", "inspect", "cli-busybox:1");
   }
 
   @Test

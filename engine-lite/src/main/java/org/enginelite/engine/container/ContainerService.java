@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.enginelite.driver.ConflictException;
 import org.enginelite.driver.InternalException;
+import org.enginelite.driver.NotFoundException;
 import org.enginelite.driver.state.StateStore;
 import org.enginelite.engine.image.ImageRecord;
 import org.enginelite.engine.image.ImageRecord.ImageConfig;
@@ -229,6 +230,34 @@ public final class ContainerService implements Containers, AutoCloseable {
     if (f != null) {
       f.complete(exitCode);
     }
+  }
+
+  /**
+   * Docker's {@code POST /containers/prune}: removes every container that is neither running nor restarting,
+   * created before {@code untilEpochSecond} (0: any time) and matching {@code labels}; returns the removed ids
+   * and the bytes their writable layers held.
+   */
+  public Map<String, Object> prune(ContainerFilters labels, long untilEpochSecond) {
+    List<String> deleted = new java.util.ArrayList<>();
+    long reclaimed = 0;
+    for (ContainerRecord r : List.copyOf(repo.all())) {
+      boolean old = untilEpochSecond == 0 || Instant.parse(r.created()).getEpochSecond() < untilEpochSecond;
+      if (r.state().active() || !old || !labels.matches(r)) {
+        continue;
+      }
+      long size = FileTrees.sizeOf(runtime.paths(r.id()).upper());
+      try {
+        remove(r.id(), false, false);
+      } catch (NotFoundException | ConflictException e) {
+        continue; // removed or started meanwhile
+      }
+      deleted.add(r.id());
+      reclaimed += size;
+    }
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("ContainersDeleted", deleted.isEmpty() ? null : deleted);
+    out.put("SpaceReclaimed", reclaimed);
+    return out;
   }
 
   @Override

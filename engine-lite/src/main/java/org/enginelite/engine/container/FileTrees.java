@@ -42,4 +42,22 @@ final class FileTrees {
       throw new InternalException("cannot delete " + dir + ": " + e.getMessage(), e);
     }
   }
+
+  /** Bytes held by the regular files under {@code dir} (0 when it is gone). */
+  static long sizeOf(Path dir) {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return 0;
+    }
+    try (var walk = Files.walk(dir)) {
+      return walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).mapToLong(f -> {
+        try {
+          return Files.size(f);
+        } catch (IOException e) {
+          return 0; // removed while walked
+        }
+      }).sum();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return 0;
+    }
+  }
 }

@@ -18,12 +18,21 @@ public final class ImageRefs {
     return colon > slash ? r : r + ":latest";
   }
 
-  /** The {@code repo:tag} an import is given, checked; null when no repository is given. */
+  /** Docker's familiar name: the docker CLI sends {@code docker.io/library/busybox} for {@code busybox}. */
+  private static String familiar(String repo) {
+    if (repo.startsWith("docker.io/library/")) {
+      return repo.substring("docker.io/library/".length());
+    }
+    return repo.startsWith("docker.io/") ? repo.substring("docker.io/".length()) : repo;
+  }
+
+  /** The {@code repo:tag} an import or a tag is given, checked; null when no repository is given. */
   public static String tagOf(String repo, String tag) {
     if (repo == null || repo.isEmpty()) {
       return null;
     }
-    String full = tag == null || tag.isEmpty() ? normalize(repo) : repo + ":" + tag;
+    String familiar = familiar(repo);
+    String full = tag == null || tag.isEmpty() ? normalize(familiar) : familiar + ":" + tag;
     int colon = full.lastIndexOf(':');
     if (!REPO.matcher(full.substring(0, colon)).matches() || !TAG.matcher(full.substring(colon + 1)).matches()) {
       throw new InvalidParameterException("invalid reference format: " + full);

@@ -157,6 +157,44 @@ public final class ImageStore {
     return report;
   }
 
+  /** Docker's {@code POST /images/{name}/tag}: gives the image {@code repoTag}, taking it from any other image. */
+  public void tag(String ref, String repoTag) {
+    ImageRecord image = resolve(ref);
+    if (image.repoTags().contains(repoTag)) {
+      return;
+    }
+    store.transact(() -> {
+      untagOthers(repoTag);
+      List<String> tags = new ArrayList<>(image.repoTags());
+      tags.add(repoTag);
+      ImageRecord updated = image.withRepoTags(tags);
+      store.put(BUCKET, image.id(), updated);
+      store.afterCommit(() -> byId.put(image.id(), updated));
+    });
+  }
+
+  /**
+   * Docker's {@code POST /images/prune}: deletes images no container uses, only untagged ones unless
+   * {@code danglingOnly} is false; returns Docker's untagged/deleted report and the bytes freed.
+   */
+  public Map<String, Object> prune(boolean danglingOnly, Function<String, Optional<String>> usedBy) {
+    List<Map<String, String>> report = new ArrayList<>();
+    long reclaimed = 0;
+    for (ImageRecord image : list()) {
+      if ((danglingOnly && !image.repoTags().isEmpty()) || usedBy.apply(image.id()).isPresent()) {
+        continue;
+      }
+      report.addAll(remove(image.id(), false, usedBy));
+      if (byId.values().stream().noneMatch(i -> i.layer().equals(image.layer()))) {
+        reclaimed += image.size();
+      }
+    }
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("ImagesDeleted", report.isEmpty() ? null : report);
+    out.put("SpaceReclaimed", reclaimed);
+    return out;
+  }
+
   private String copyAndDigest(InputStream in, Path target) throws IOException {
     MessageDigest md = newSha256();
     try (var out = Files.newOutputStream(target)) {

@@ -32,6 +32,7 @@ public final class ContainerRoutes {
   public void register(Routes r) {
     r.post("/containers/create", this::create);
     r.get("/containers/json", this::list);
+    r.post("/containers/prune", this::prune);
     r.get("/containers/{id}/json", q -> ApiResponse.ok(containers.inspect(q.pathParam("id"))));
     r.post("/containers/{id}/start", q -> containers.startReporting(q.pathParam("id"))
         ? ApiResponse.noContent() : new ApiResponse(304, null));
@@ -74,6 +75,56 @@ public final class ContainerRoutes {
     List<ObjectNode> all = containers.list(q.queryFlag("all"), filters);
     int limit = q.queryInt("limit", -1);
     return ApiResponse.ok(limit > 0 && all.size() > limit ? all.subList(0, limit) : all);
+  }
+
+  /** Docker's prune filters: label (key or key=value) and until (a time, or a duration before now). */
+  private ApiResponse prune(ApiRequest q) {
+    com.fasterxml.jackson.databind.JsonNode filters = q.queryJson("filters");
+    ObjectNode labels = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    long until = 0;
+    for (var it = filters.fields(); it.hasNext(); ) {
+      var f = it.next();
+      if (f.getKey().equals("label")) {
+        labels.set("label", f.getValue());
+      } else if (f.getKey().equals("until")) {
+        for (String v : filterValues(f.getValue())) {
+          until = untilEpochSecond(v);
+        }
+      } else {
+        throw new InvalidParameterException("Invalid filter '" + f.getKey() + "'");
+      }
+    }
+    return ApiResponse.ok(containers.prune(ContainerFilters.parse(labels), until));
+  }
+
+  private static List<String> filterValues(com.fasterxml.jackson.databind.JsonNode values) {
+    List<String> out = new java.util.ArrayList<>();
+    if (values.isArray()) {
+      values.forEach(v -> out.add(v.asText()));
+    } else {
+      values.fieldNames().forEachRemaining(out::add);
+    }
+    return out;
+  }
+
+  /** {@code until}: as Docker, a Go duration before now ("24h", "1h30m"), a Unix time or an RFC 3339 time. */
+  static long untilEpochSecond(String v) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(h|m|s)").matcher(v);
+    double seconds = 0;
+    int end = 0;
+    while (m.find() && m.start() == end) {
+      double n = Double.parseDouble(m.group(1));
+      seconds += n * (m.group(2).equals("h") ? 3600 : m.group(2).equals("m") ? 60 : 1);
+      end = m.end();
+    }
+    if (end > 0 && end == v.length()) {
+      return Instant.now().getEpochSecond() - (long) seconds;
+    }
+    long at = epochSeconds(v);
+    if (at == 0) {
+      throw new InvalidParameterException("invalid time value: " + v);
+    }
+    return at;
   }
 
   /** Headers go out at once (the CLI waits before it starts); the body when the condition is met. */

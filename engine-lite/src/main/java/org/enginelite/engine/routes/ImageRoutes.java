@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.driver.NotFoundException;
 import org.enginelite.engine.api.StreamBody;
 import org.enginelite.engine.container.ContainerService;
@@ -28,6 +29,16 @@ public final class ImageRoutes {
 
   public void register(Routes r) {
     r.post("/images/create", this::create);
+    r.post("/images/prune", q -> ApiResponse.ok(images.prune(danglingOnly(q.queryJson("filters")),
+        containers::userOfImage)));
+    r.post("/images/{name:.*}/tag", q -> {
+      String repo = q.query("repo").orElse("");
+      if (repo.isEmpty()) {
+        throw new InvalidParameterException("repository name must have at least one component");
+      }
+      images.tag(q.pathParam("name"), ImageRefs.tagOf(repo, q.query("tag").orElse("")));
+      return ApiResponse.created(null);
+    });
     r.get("/images/json", q -> ApiResponse.ok(images.list().stream().map(this::summary).toList()));
     r.get("/images/{name:.*}/json", q -> ApiResponse.ok(inspect(images.resolve(q.pathParam("name")))));
     r.delete("/images/{name:.*}", q -> ApiResponse.ok(
@@ -47,6 +58,28 @@ public final class ImageRoutes {
     ImageRecord image = images.importTarball(new ByteArrayInputStream(q.bodyBytes()), tag, config);
     return ApiResponse.ok(StreamBody.chunked("application/json", sink ->
         sink.write(("{\"status\":\"" + image.id() + "\"}\r\n").getBytes(StandardCharsets.UTF_8))));
+  }
+
+  /** The prune filter dangling (default true); other filters are refused. */
+  private static boolean danglingOnly(com.fasterxml.jackson.databind.JsonNode filters) {
+    boolean dangling = true;
+    for (var it = filters.fields(); it.hasNext(); ) {
+      var f = it.next();
+      if (!f.getKey().equals("dangling")) {
+        throw new InvalidParameterException("Invalid filter '" + f.getKey() + "'");
+      }
+      var values = f.getValue().isArray() ? f.getValue().elements() : f.getValue().fieldNames();
+      while (values.hasNext()) {
+        Object v = values.next();
+        String text = v instanceof com.fasterxml.jackson.databind.JsonNode n ? n.asText() : v.toString();
+        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false") && !text.equals("1")
+            && !text.equals("0")) {
+          throw new InvalidParameterException("Invalid filter 'dangling=" + text + "'");
+        }
+        dangling = text.equalsIgnoreCase("true") || text.equals("1");
+      }
+    }
+    return dangling;
   }
 
   private Map<String, Object> summary(ImageRecord i) {

@@ -22,5 +22,8 @@ class ImageRefsTest {
     assertNull(ImageRefs.tagOf("", ""));
     assertThrows(InvalidParameterException.class, () -> ImageRefs.tagOf("Upper", "1"));
     assertThrows(InvalidParameterException.class, () -> ImageRefs.tagOf("ok", "bad tag"));
+    // The docker CLI sends fully qualified names; images keep Docker's familiar ones.
+    assertEquals("foo:v2", ImageRefs.tagOf("docker.io/library/foo", "v2"));
+    assertEquals("me/foo:latest", ImageRefs.tagOf("docker.io/me/foo", ""));
   }
 }
