@@ -35,6 +35,8 @@ public final class CdsTraining {
     EngineLiteCli.leanStart();
     new ClientWarmUp().run();
     PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+    // The calls below name their socket with -H; a real call usually reads it from the environment.
+    EngineHost.resolve(null);
     if (!psOnly) {
       CommandLine all = CommandRegistry.commandLine(new EngineLiteCli(nowhere, nowhere, null), new String[0]);
       all.usage(nowhere);

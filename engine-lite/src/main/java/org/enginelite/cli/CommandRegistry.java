@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.enginelite.cli.command.CreateCommand;
 import org.enginelite.cli.command.ExecCommand;
 import org.enginelite.cli.command.ImageCommand;
@@ -45,8 +44,16 @@ public final class CommandRegistry {
   private static final Set<String> STOP_AT_POSITIONAL_SERVICE = Set.of("create");
 
   // Verbs whose model is built with picocli's programmatic API, not read from annotations: the ones typed most,
-  // whose start-up time counts.
-  private static final Map<String, Supplier<CommandSpec>> PROGRAMMATIC = Map.of("ps", PsCommand::spec);
+  // whose start-up time counts. A switch rather than a map of method references: linking a lambda costs every
+  // start its method-handle set-up. Null for the others.
+  private static CommandSpec programmatic(String name) {
+    switch (name) {
+      case "ps":
+        return PsCommand.spec();
+      default:
+        return null;
+    }
+  }
 
   private static Map<String, Class<?>> verbs() {
     Map<String, Class<?>> m = new LinkedHashMap<>();
@@ -84,8 +91,8 @@ public final class CommandRegistry {
     List<String> names = VERBS.containsKey(verb) ? List.of(verb) : List.copyOf(VERBS.keySet());
     for (String name : names) {
       // A verb class registered under a second name ("images" for image ls) keeps none of its own aliases.
-      Supplier<CommandSpec> built = PROGRAMMATIC.get(name);
-      CommandLine sub = built != null ? new CommandLine(built.get()) : new CommandLine(VERBS.get(name));
+      CommandSpec built = programmatic(name);
+      CommandLine sub = built != null ? new CommandLine(built) : new CommandLine(VERBS.get(name));
       if (!sub.getCommandName().equals(name)) {
         sub.getCommandSpec().name(name).aliases(new String[0]);
       }

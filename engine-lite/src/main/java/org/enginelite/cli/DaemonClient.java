@@ -55,10 +55,13 @@ public final class DaemonClient {
   /** Sends a request and returns the open response for the caller to stream; errors are raised first. */
   public HttpResponse stream(String method, String path, Map<String, String> headers, InputStream body,
       long length) {
-    return stream(method, path, headers, body, length, () -> { });
+    return stream(method, path, headers, body, length, null);
   }
 
-  /** As {@link #stream(String, String, Map, InputStream, long)}; {@code sent} runs once the request is out. */
+  /**
+   * As {@link #stream(String, String, Map, InputStream, long)}; {@code sent} (null for nothing) runs once the
+   * request is out.
+   */
   public HttpResponse stream(String method, String path, Map<String, String> headers, InputStream body,
       long length, Runnable sent) {
     try {

@@ -1,6 +1,7 @@
 package org.enginelite.cli.command;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.enginelite.cli.api.ContainerSummary.Port;
 
@@ -14,7 +15,7 @@ final class Ports {
 
   static String display(List<Port> ports) {
     List<Port> list = new ArrayList<>(ports);
-    list.sort(Ports::order);
+    list.sort(ORDER);
     List<String> out = new ArrayList<>();
     int i = 0;
     while (i < list.size()) {
@@ -30,14 +31,19 @@ final class Ports {
     return String.join(", ", out);
   }
 
-  // By type, address, container port. A plain method rather than a Comparator.comparing chain, whose lambdas and
-  // method handles would be spun anew on every start of the CLI.
-  private static int order(Port a, Port b) {
-    int c = a.type().compareTo(b.type());
-    if (c == 0) {
-      c = a.ip().compareTo(b.ip());
+  private static final Comparator<Port> ORDER = new Order();
+
+  // By type, address, container port. A class rather than a Comparator.comparing chain or a method reference:
+  // linking a lambda costs every start of the CLI its method-handle set-up.
+  private static final class Order implements Comparator<Port> {
+    @Override
+    public int compare(Port a, Port b) {
+      int c = a.type().compareTo(b.type());
+      if (c == 0) {
+        c = a.ip().compareTo(b.ip());
+      }
+      return c != 0 ? c : Integer.compare(a.privatePort(), b.privatePort());
     }
-    return c != 0 ? c : Integer.compare(a.privatePort(), b.privatePort());
   }
 
   private static boolean contiguous(Port a, Port b) {

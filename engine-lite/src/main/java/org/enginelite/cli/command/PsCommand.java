@@ -61,7 +61,9 @@ public final class PsCommand extends ApiCommand {
     List<ContainerSummary> list = read(
         client().getBody("/containers/json" + (query.isEmpty() ? "" : "?" + String.join("&", query))));
     if (quiet) {
-      list.forEach(c -> out().println(noTrunc ? c.id() : Format.shortId(c.id())));
+      for (ContainerSummary c : list) {
+        out().println(noTrunc ? c.id() : Format.shortId(c.id()));
+      }
       return 0;
     }
     table(list, noTrunc).print(out());

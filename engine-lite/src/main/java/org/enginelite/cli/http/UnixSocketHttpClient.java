@@ -38,12 +38,14 @@ public final class UnixSocketHttpClient {
    */
   public HttpResponse send(String method, String target, Map<String, String> headers, InputStream body, long length)
       throws IOException {
-    return send(method, target, headers, body, length, () -> { });
+    return send(method, target, headers, body, length, null);
   }
 
   /**
    * As {@link #send(String, String, Map, InputStream, long)}, calling {@code sent} once the request is written
    * and before the response head is awaited: {@code run} opens its wait this way before it starts the container.
+   * Null for nothing. (Loops rather than lambdas and streams on this path: linking a lambda costs every start of
+   * the CLI its method-handle set-up.)
    */
   public HttpResponse send(String method, String target, Map<String, String> headers, InputStream body, long length,
       Runnable sent) throws IOException {
@@ -54,8 +56,11 @@ public final class UnixSocketHttpClient {
       head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
           .append("Host: engine-lite\r\n")
           .append("User-Agent: engine-lite-cli\r\n");
-      headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-      boolean upgrade = headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("Upgrade"));
+      boolean upgrade = false;
+      for (Map.Entry<String, String> h : headers.entrySet()) {
+        head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
+        upgrade |= h.getKey().equalsIgnoreCase("Upgrade");
+      }
       if (!upgrade) {
         head.append("Connection: close\r\n");
       }
@@ -74,7 +79,9 @@ public final class UnixSocketHttpClient {
         writeChunked(body, out);
       }
       out.flush();
-      sent.run();
+      if (sent != null) {
+        sent.run();
+      }
       InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
       HttpHead response = HttpHead.read(in);
       return new HttpResponse(response.status(), response.headers(), bodyOf(method, response, in), channel);
