@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.enginelite.engine.HostFacts;
 
 /**
  * Docker's {@code GET /containers/{id}/stats}, read where runc's cgroup (v1) settings put the container: CPU
@@ -139,21 +140,9 @@ final class ContainerStats {
       }
     }
     long limit = read("memory", cgroup, "memory.limit_in_bytes").map(Long::parseLong).orElse(Long.MAX_VALUE);
-    m.put("limit", Math.min(limit, hostMemory()));
+    long host = HostFacts.memTotal();
+    m.put("limit", host > 0 ? Math.min(limit, host) : limit);
     return m;
-  }
-
-  private static long hostMemory() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-        if (line.startsWith("MemTotal:")) {
-          return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      // fall through: no cap known
-    }
-    return Long.MAX_VALUE;
   }
 
   /** blkio.throttle.io_service_bytes_recursive lines "8:0 Read 4096" as Docker's entries. */
