@@ -248,6 +248,43 @@ class DockerCliIT {
   }
 
   @Test
+  void dockerCli_pauseFreezesTheProcesses_andUnpauseThawsThem() throws Exception {
+    importBusybox();
+    ok("run", "-d", "--name", "paused1", "cli-busybox:1", "sh", "-c", "while sleep 0.1; do date +%s%N > /tmp/tick; done");
+    try {
+      ok("exec", "paused1", "sh", "-c", "while [ ! -s /tmp/tick ]; do sleep 0.05; done");
+      ok("pause", "paused1");
+      assertEquals("paused true true", ok("inspect", "-f", "{{.State.Status}} {{.State.Running}} {{.State.Paused}}",
+          "paused1").out().trim());
+      assertTrue(ok("ps", "--filter", "status=paused", "--format", "{{.Names}} {{.Status}}").out()
+          .matches("(?s)paused1 Up .* \\(Paused\\)\n"), "ps");
+      assertTrue(docker("pause", "paused1").err().contains("is already paused"));
+      Result exec = docker("exec", "paused1", "true");
+      assertTrue(exec.err().contains("is paused, unpause the container before exec"), exec.err());
+      Result rm = docker("rm", "paused1");
+      assertTrue(rm.err().contains("You cannot remove a paused container"), rm.err());
+      // Frozen: the loop writes no new tick while paused.
+      Path tick = daemon.dataRoot().resolve("containers")
+          .resolve(ok("inspect", "-f", "{{.Id}}", "paused1").out().trim()).resolve("upper/tmp/tick");
+      String frozen = Files.readString(tick);
+      Thread.sleep(500);
+      String still = Files.readString(tick);
+      assertEquals(frozen, still, "no tick while frozen");
+
+      ok("unpause", "paused1");
+      assertEquals("running", ok("inspect", "-f", "{{.State.Status}}", "paused1").out().trim());
+      assertTrue(docker("unpause", "paused1").err().contains("is not paused"));
+      ok("exec", "paused1", "true");
+      // A paused container stops: the final SIGKILL thaws it.
+      ok("pause", "paused1");
+      ok("stop", "-t", "1", "paused1");
+      assertEquals("exited", ok("inspect", "-f", "{{.State.Status}}", "paused1").out().trim());
+    } finally {
+      docker("rm", "-f", "paused1");
+    }
+  }
+
+  @Test
   void dockerCli_importChangesExposeVolumeLabel_reachTheContainer() throws Exception {
     ok("import", "-c", "EXPOSE 80 53/udp", "-c", "VOLUME [\"/data\"]", "-c", "LABEL tier=web note=\"a b\"",
         BusyboxImage.tarball().toString(), "cli-busybox:vol");

@@ -34,7 +34,7 @@ final class ContainerJson {
     ObjectNode st = o.putObject("State");
     st.put("Status", s.status());
     st.put("Running", s.active());
-    st.put("Paused", false);
+    st.put("Paused", s.paused());
     st.put("Restarting", s.status().equals("restarting"));
     st.put("OOMKilled", false);
     st.put("Dead", s.status().equals("dead"));
@@ -166,6 +166,7 @@ final class ContainerJson {
   static String status(ContainerState s, Instant now) {
     return switch (s.status()) {
       case "running" -> "Up " + human(Duration.between(Instant.parse(s.startedAt()), now));
+      case "paused" -> "Up " + human(Duration.between(Instant.parse(s.startedAt()), now)) + " (Paused)";
       case "restarting" -> "Restarting (" + s.exitCode() + ") "
           + human(Duration.between(Instant.parse(s.finishedAt()), now)) + " ago";
       case "exited" -> "Exited (" + s.exitCode() + ") "

@@ -110,6 +110,9 @@ final class ContainerRuntime implements AutoCloseable {
     ReentrantLock lock = repo.lock(id);
     try {
       ContainerRecord r = repo.get(id).orElseThrow(() -> new NotFoundException("No such container: " + id));
+      if (r.state().paused()) {
+        throw new ConflictException("cannot start a paused container, try unpause instead");
+      }
       if (r.state().running()) {
         return false;
       }
@@ -279,8 +282,20 @@ final class ContainerRuntime implements AutoCloseable {
       p.get().destroy();
     } else if (p.isPresent() && (s.equals("KILL") || s.equals("9"))) {
       p.get().destroyForcibly();
+      thawIfPaused(id);
     } else {
       runc.kill(ContainerPaths.runcId(id), s);
+    }
+  }
+
+  /** A frozen process dies of SIGKILL only once thawed: a kill of a paused container resumes it, as Docker's does. */
+  private void thawIfPaused(String id) {
+    if (repo.get(id).map(r -> r.state().paused()).orElse(false)) {
+      try {
+        runc.freeze(ContainerPaths.runcId(id), false);
+      } catch (InternalException e) {
+        // already gone: nothing is frozen any more
+      }
     }
   }
 

@@ -200,6 +200,10 @@ public final class ContainerService implements Containers, AutoCloseable {
   public void remove(String ref, boolean force, boolean removeVolumes) {
     ContainerRecord r = repo.resolve(ref);
     if (r.state().active()) {
+      if (!force && r.state().paused()) {
+        throw new ConflictException("You cannot remove a paused container " + r.id()
+            + ". Unpause and then stop the container before attempting removal or force remove");
+      }
       if (!force) {
         throw new ConflictException("You cannot remove a running container " + r.id()
             + ". Stop the container before attempting removal or force remove");
@@ -230,6 +234,34 @@ public final class ContainerService implements Containers, AutoCloseable {
     CompletableFuture<Integer> f = removed.remove(r.id());
     if (f != null) {
       f.complete(exitCode);
+    }
+  }
+
+  /** Docker's {@code POST /containers/{id}/pause}: freezes the container's processes; it stays running. */
+  public void pause(String ref) {
+    setPaused(ref, true);
+  }
+
+  /** Docker's {@code POST /containers/{id}/unpause}. */
+  public void unpause(String ref) {
+    setPaused(ref, false);
+  }
+
+  private void setPaused(String ref, boolean paused) {
+    String id = repo.resolve(ref).id();
+    ReentrantLock lock = repo.lock(id);
+    try {
+      ContainerRecord r = repo.get(id).orElseThrow(() -> new NotFoundException("No such container: " + ref));
+      if (!r.state().running()) {
+        throw new ConflictException("Container " + id + " is not running");
+      }
+      if (r.state().paused() == paused) {
+        throw new ConflictException("Container " + id + (paused ? " is already paused" : " is not paused"));
+      }
+      runtime.runc().freeze(ContainerPaths.runcId(id), paused);
+      repo.put(r.withState(r.state().withStatus(paused ? "paused" : "running")));
+    } finally {
+      lock.unlock();
     }
   }
 

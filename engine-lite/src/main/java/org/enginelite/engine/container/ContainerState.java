@@ -1,8 +1,8 @@
 package org.enginelite.engine.container;
 
 /**
- * A container's lifecycle state as stored. {@code status} is Docker's: created, running, restarting, exited,
- * removing, dead. {@code stopRequested} marks an exit a user asked for (stop, kill, rm -f);
+ * A container's lifecycle state as stored. {@code status} is Docker's: created, running, paused, restarting,
+ * exited, removing, dead; a paused container is still running (its processes are frozen), as in Docker. {@code stopRequested} marks an exit a user asked for (stop, kill, rm -f);
  * {@code manuallyStopped} survives until the next user start, so unless-stopped stays down.
  */
 public record ContainerState(String status, int pid, int exitCode, String startedAt, String finishedAt,
@@ -14,12 +14,16 @@ public record ContainerState(String status, int pid, int exitCode, String starte
   }
 
   public boolean running() {
-    return status.equals("running");
+    return status.equals("running") || status.equals("paused");
   }
 
-  /** Running or waiting for the restart policy to start it again. */
+  public boolean paused() {
+    return status.equals("paused");
+  }
+
+  /** Running (paused or not) or waiting for the restart policy to start it again. */
   public boolean active() {
-    return status.equals("running") || status.equals("restarting");
+    return running() || status.equals("restarting");
   }
 
   public ContainerState started(int newPid, String at, int restarts) {

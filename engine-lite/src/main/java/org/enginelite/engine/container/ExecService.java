@@ -38,6 +38,9 @@ public final class ExecService implements AutoCloseable {
     if (!r.state().running()) {
       throw new ConflictException("Container " + r.id() + " is not running");
     }
+    if (r.state().paused()) {
+      throw new ConflictException("Container " + r.id() + " is paused, unpause the container before exec");
+    }
     List<String> cmd = ContainerSpec.strings(body.get("Cmd"), "Cmd");
     if (cmd.isEmpty()) {
       throw new InvalidParameterException("No exec command specified");

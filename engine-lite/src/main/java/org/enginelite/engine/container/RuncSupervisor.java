@@ -127,6 +127,11 @@ final class RuncSupervisor {
     run(List.of("runc", "kill", runcId, signal), true);
   }
 
+  /** {@code runc pause} / {@code runc resume}: freezes or thaws every process of the container (freezer cgroup). */
+  void freeze(String runcId, boolean frozen) {
+    run(List.of("runc", frozen ? "pause" : "resume", runcId), true);
+  }
+
   /** runc's view of a container: its status and init pid, empty when runc does not know it. */
   Optional<JsonNode> state(String runcId) {
     if (!Files.exists(Path.of("/run/runc", runcId))) {

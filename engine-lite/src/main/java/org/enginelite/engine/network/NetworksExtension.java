@@ -99,7 +99,8 @@ public final class NetworksExtension implements EngineExtension {
     Set<String> running = new HashSet<>();
     for (ObjectNode c : ctx.containers().listByLabels(Map.of())) {
       existing.add(c.path("Id").asText());
-      if ("running".equals(c.path("State").asText())) {
+      String state = c.path("State").asText();
+      if (state.equals("running") || state.equals("paused")) {
         running.add(c.path("Id").asText());
       }
     }

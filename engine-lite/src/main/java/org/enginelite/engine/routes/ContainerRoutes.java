@@ -47,6 +47,14 @@ public final class ContainerRoutes {
       return ApiResponse.noContent();
     });
     r.post("/containers/{id}/wait", this::waitFor);
+    r.post("/containers/{id}/pause", q -> {
+      containers.pause(q.pathParam("id"));
+      return ApiResponse.noContent();
+    });
+    r.post("/containers/{id}/unpause", q -> {
+      containers.unpause(q.pathParam("id"));
+      return ApiResponse.noContent();
+    });
     r.get("/containers/{id}/top", q -> ApiResponse.ok(containers.top(q.pathParam("id"))));
     r.get("/containers/{id}/logs", this::logs);
     r.get("/containers/{id}/stats", q -> {

@@ -76,13 +76,14 @@ public final class SystemRoutes {
   private Map<String, Object> info() {
     var all = containers.list(true, new ContainerFilters(Map.of()));
     long running = all.stream().filter(c -> c.path("State").asText().equals("running")).count();
+    long paused = all.stream().filter(c -> c.path("State").asText().equals("paused")).count();
     long stopped = all.stream().filter(c -> c.path("State").asText().equals("exited")
         || c.path("State").asText().equals("created")).count();
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("ID", "engine-lite");
     o.put("Containers", all.size());
     o.put("ContainersRunning", running);
-    o.put("ContainersPaused", 0);
+    o.put("ContainersPaused", paused);
     o.put("ContainersStopped", stopped);
     o.put("Images", images.list().size());
     o.put("Driver", "overlay2");
