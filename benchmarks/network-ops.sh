@@ -6,6 +6,10 @@
 #   create+rm          POST /networks/create, then DELETE /networks/{id}
 #   connect+disconnect POST /networks/{id}/connect and /disconnect of a running container
 #   run --net          POST /containers/create with NetworkMode my_bridge + POST /containers/{id}/start
+# Two clocks per sample: "wall" around the whole sample in this script (so it includes starting each curl
+# process and the shell's own forks, which on a loaded machine cost as much as the operations), and "API" the sum
+# of curl's own time_total for the sample's requests (connect, request, response: the operation as the daemon
+# serves it). The same requests go to both daemons; both clocks are printed with their ratios.
 # Each daemon runs in a network namespace of its own made here (entered with nsenter, which leaves mounts alone) (so neither touches the host's links or
 # iptables), on temporary data and exec roots; dockerd runs only when installed, and gets only an image made
 # locally with `docker import` (asked for an image it lacks it would try a registry).
@@ -51,13 +55,17 @@ ms_now() { date +%s%N; }
 # Median of the numbers on stdin (nanoseconds) printed in milliseconds with one decimal.
 median_ms() { sort -n | awk '{a[NR]=$1} END {m = NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1e6}'; }
 
-# api SOCKET METHOD PATH [JSON]: prints the body; fails on HTTP >= 400 with the daemon's message.
+# api SOCKET METHOD PATH [JSON]: prints the body; fails on HTTP >= 400 with the daemon's message. Appends curl's
+# time_total for the request (seconds) to $API_TIMES.
+API_TIMES=/dev/null
 api() {
   local sock="$1" method="$2" path="$3" body="${4:-}" out code
   out="$(curl -sS --unix-socket "$sock" -X "$method" -H 'Content-Type: application/json' \
-    ${body:+--data "$body"} -w '\n%{http_code}' "http://localhost/v1.41$path")"
+    ${body:+--data "$body"} -w '\n%{http_code} %{time_total}' "http://localhost/v1.41$path")"
   code="${out##*$'\n'}"
   out="${out%$'\n'*}"
+  echo "${code#* }" >>"$API_TIMES"
+  code="${code% *}"
   if [ "$code" -ge 400 ]; then echo "$method $path: HTTP $code $out" >&2; return 1; fi
   printf '%s' "$out"
 }
@@ -74,30 +82,40 @@ wait_socket() {
 
 IMAGE=elbench-busybox:latest
 
+# The API clock of the sample under way: the sum of the time_total lines api() appended, in nanoseconds.
+api_start() { API_TIMES="$WORK/api-times"; : >"$API_TIMES"; }
+api_ns() { awk '{s += $1} END {printf "%d", s * 1e9}' "$API_TIMES"; API_TIMES=/dev/null; }
+
 # One sample of each operation against the daemon at SOCKET, in nanoseconds.
 sample_create_rm() {
-  local sock="$1" i="$2" t0 id
+  local sock="$1" i="$2" t0 id took
+  api_start
   t0=$(ms_now)
   id=$(api "$sock" POST /networks/create "{\"Name\":\"elbench$i\",\"Driver\":\"bridge\",\"CheckDuplicate\":true}" | json_id)
   api "$sock" DELETE "/networks/$id" >/dev/null
-  echo $(( $(ms_now) - t0 ))
+  took=$(( $(ms_now) - t0 ))
+  echo "$took $(api_ns)"
 }
 sample_connect() {
-  local sock="$1" net="$2" cid="$3" t0
+  local sock="$1" net="$2" cid="$3" t0 took
+  api_start
   t0=$(ms_now)
   api "$sock" POST "/networks/$net/connect" "{\"Container\":\"$cid\"}" >/dev/null
   api "$sock" POST "/networks/$net/disconnect" "{\"Container\":\"$cid\"}" >/dev/null
-  echo $(( $(ms_now) - t0 ))
+  took=$(( $(ms_now) - t0 ))
+  echo "$took $(api_ns)"
 }
 sample_run() {
-  local sock="$1" i="$2" t0 cid took
+  local sock="$1" i="$2" t0 cid took api
+  api_start
   t0=$(ms_now)
   cid=$(api "$sock" POST "/containers/create?name=elbench-run$i" \
     "{\"Image\":\"$IMAGE\",\"Cmd\":[\"sleep\",\"600\"],\"HostConfig\":{\"NetworkMode\":\"my_bridge\"}}" | json_id)
   api "$sock" POST "/containers/$cid/start" >/dev/null
   took=$(( $(ms_now) - t0 ))
+  api=$(api_ns)
   api "$sock" DELETE "/containers/$cid?force=1" >/dev/null
-  echo "$took"
+  echo "$took $api"
 }
 
 # The daemons take turns sample by sample, so a change in the machine's load hits both alike.
@@ -110,7 +128,8 @@ measure() {
         connect) s=$(sample_connect "${SOCK[$label]}" "${NET[$label]}" "${CID[$label]}") ;;
         run) s=$(sample_run "${SOCK[$label]}" "$i") ;;
       esac
-      SAMPLES[$label.$op]+="$s "
+      SAMPLES[$label.$op]+="${s% *} "
+      SAMPLES[$label.$op.api]+="${s#* } "
     done
   done
 }
@@ -155,9 +174,6 @@ for label in "${!SOCK[@]}"; do
   api "${SOCK[$label]}" DELETE "/networks/${NET[$label]}" >/dev/null
 done
 
-echo
-echo "network operations through the Engine API, median of $RUNS runs each (ms), daemons taking turns"
-printf '%-22s %12s %12s %10s\n' operation engine-lite docker ratio
 row() {
   local el d ratio=-
   el=$(median_of "engine-lite.$2")
@@ -168,7 +184,16 @@ row() {
   fi
   printf '%-22s %12s %12s %10s\n' "$1" "$el" "$d" "$ratio"
 }
-row "network create+rm" create_rm
-row "connect+disconnect" connect
-row "run -d --net (to run)" run
+table() {
+  printf '%-22s %12s %12s %10s\n' operation engine-lite docker ratio
+  row "network create+rm" "create_rm$1"
+  row "connect+disconnect" "connect$1"
+  row "run -d --net (to run)" "run$1"
+}
+echo
+echo "network operations through the Engine API, median of $RUNS runs each (ms), daemons taking turns"
+echo "API clock (curl's time_total, summed over the sample's requests):"
+table .api
+echo "wall clock (also counts starting curl and the shell's forks, alike for both daemons):"
+table ""
 echo "(ratio = engine-lite / docker; the target is 0.33 or less)"

@@ -224,6 +224,30 @@ class DockerCliIT {
   }
 
   @Test
+  void dockerCli_statsFromTheContainersCgroup_andSystemPrune() throws Exception {
+    importBusybox();
+    ok("run", "-d", "--name", "stats1", "-m", "64m", "cli-busybox:1", "sh", "-c", "while :; do :; done");
+    try {
+      Result stats = ok("stats", "--no-stream", "--format", "{{.Name}} {{.CPUPerc}} {{.MemUsage}} {{.PIDs}}",
+          "stats1");
+      String[] f = stats.out().trim().split(" ");
+      assertEquals("stats1", f[0], stats.out());
+      assertTrue(Double.parseDouble(f[1].replace("%", "")) > 0, "a busy loop uses CPU between samples: " + stats.out());
+      assertTrue(stats.out().contains(" / 64MiB "), "the memory limit: " + stats.out());
+      assertEquals("1", f[f.length - 1], "one process: " + stats.out());
+      RawApi.Response one = daemon.api().get("/containers/stats1/stats?stream=false&one-shot=1");
+      assertEquals(200, one.status());
+      assertEquals(64L << 20, one.json().path("memory_stats").path("limit").asLong(), one.text());
+      assertTrue(one.json().path("networks").has("eth0"), one.text());
+    } finally {
+      docker("rm", "-f", "stats1");
+    }
+    assertEquals(404, daemon.api().get("/containers/no-such/stats?stream=false").status());
+    Result prune = ok("system", "prune", "-f");
+    assertTrue(prune.out().contains("Total reclaimed space"), prune.out());
+  }
+
+  @Test
   void dockerCli_importChangesExposeVolumeLabel_reachTheContainer() throws Exception {
     ok("import", "-c", "EXPOSE 80 53/udp", "-c", "VOLUME [\"/data\"]", "-c", "LABEL tier=web note=\"a b\"",
         BusyboxImage.tarball().toString(), "cli-busybox:vol");

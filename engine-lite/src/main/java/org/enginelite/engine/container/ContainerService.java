@@ -23,6 +23,7 @@ import org.enginelite.driver.ConflictException;
 import org.enginelite.driver.InternalException;
 import org.enginelite.driver.NotFoundException;
 import org.enginelite.driver.state.StateStore;
+import org.enginelite.engine.api.StreamSink;
 import org.enginelite.engine.image.ImageRecord;
 import org.enginelite.engine.image.ImageRecord.ImageConfig;
 import org.enginelite.engine.image.ImageStore;
@@ -229,6 +230,37 @@ public final class ContainerService implements Containers, AutoCloseable {
     CompletableFuture<Integer> f = removed.remove(r.id());
     if (f != null) {
       f.complete(exitCode);
+    }
+  }
+
+  /**
+   * Docker's {@code GET /containers/{id}/stats}: one sample a second while the client stays ({@code stream}), or
+   * one sample, taken a second after a first so that it carries CPU figures to compare with, unless
+   * {@code oneShot}. A container that does not run gives zeroes.
+   */
+  public void stats(String ref, boolean stream, boolean oneShot, StreamSink sink) throws IOException,
+      InterruptedException {
+    String id = repo.resolve(ref).id();
+    ObjectNode previous = null;
+    while (sink.isOpen()) {
+      Optional<ContainerRecord> now = repo.get(id);
+      if (now.isEmpty()) {
+        return;
+      }
+      ContainerRecord r = now.get();
+      boolean running = r.state().running();
+      ObjectNode sample = running ? ContainerStats.sample(r, r.state().pid(), previous) : ContainerStats.stopped(r);
+      if (running && !stream && !oneShot && previous == null) {
+        previous = sample;
+        Thread.sleep(1000);
+        continue;
+      }
+      sink.write((sample + "\n").getBytes(StandardCharsets.UTF_8));
+      if (!stream) {
+        return;
+      }
+      previous = running ? sample : null;
+      Thread.sleep(1000);
     }
   }
 

@@ -49,6 +49,12 @@ public final class ContainerRoutes {
     r.post("/containers/{id}/wait", this::waitFor);
     r.get("/containers/{id}/top", q -> ApiResponse.ok(containers.top(q.pathParam("id"))));
     r.get("/containers/{id}/logs", this::logs);
+    r.get("/containers/{id}/stats", q -> {
+      String id = containers.record(q.pathParam("id")).id();
+      boolean stream = q.query("stream").map(v -> v.equals("1") || v.equalsIgnoreCase("true")).orElse(true);
+      return ApiResponse.ok(StreamBody.chunked("application/json",
+          sink -> containers.stats(id, stream, q.queryFlag("one-shot"), sink)));
+    });
     r.post("/containers/{id}/attach", this::attach);
     r.post("/containers/{id}/resize", q -> {
       containers.resize(q.pathParam("id"), q.queryInt("h", 0), q.queryInt("w", 0));

@@ -42,6 +42,13 @@ public final class SystemRoutes {
     r.addInline("HEAD", "/_ping", q -> ApiResponse.ok(RawBody.text("OK")));
     r.addInline("GET", "/version", q -> ApiResponse.ok(version()));
     r.get("/info", q -> ApiResponse.ok(info()));
+    // docker system prune asks for this too; the engine builds no images, so there is no build cache to free.
+    r.post("/build/prune", q -> {
+      java.util.Map<String, Object> none = new java.util.LinkedHashMap<>();
+      none.put("CachesDeleted", null);
+      none.put("SpaceReclaimed", 0);
+      return ApiResponse.ok(none);
+    });
   }
 
   private Map<String, Object> version() {

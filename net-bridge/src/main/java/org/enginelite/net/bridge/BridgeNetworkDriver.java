@@ -24,6 +24,7 @@ import org.enginelite.driver.network.PortBinding;
 import org.enginelite.driver.network.Reconciling;
 import org.enginelite.kernel.netlink.Link;
 import org.enginelite.kernel.netlink.Links;
+import org.enginelite.kernel.netlink.Rtnetlink;
 import org.enginelite.kernel.ns.NetNs;
 import org.enginelite.net.bridge.iptables.Firewall;
 import org.enginelite.net.bridge.iptables.Iptables;
@@ -51,6 +52,7 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
   private final Links links;
   private final Firewall firewall;
   private final PortReservations ports;
+  private final ContainerNamespaces containers = new ContainerNamespaces();
   private final Map<String, NetworkSpec> networks = new ConcurrentHashMap<>();
 
   /** A driver acting in {@code host}; the caller keeps ownership of {@code host}. */
@@ -146,19 +148,30 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
     NetNs container = NetNs.open(spec.netns());
     InetAddress gateway = spec.defaultGateway() && !network.internal() ? network.gateway() : null;
     IfName hostEnd = BridgeNames.hostVeth(endpoint.id());
-    new StepQueue()
-        .add(new CreateVethPair(links, container, hostEnd, spec.interfaceName(), endpoint.mac(),
-            network.bridgeOptions().mtu(), bridge.index()))
-        .add(new ConfigureBridgePort(links, hostEnd, !network.bridgeOptions().enableIcc()))
-        .add(new ConfigureContainerInterface(container, spec.interfaceName(), endpoint.address(), gateway))
-        .run();
+    Rtnetlink inContainer = containers.acquire(container, endpoint.id());
+    try {
+      new StepQueue()
+          .add(new CreateVethPair(links, container, hostEnd, spec.interfaceName(), endpoint.mac(),
+              network.bridgeOptions().mtu(), bridge.index()))
+          .add(new ConfigureBridgePort(links, hostEnd, !network.bridgeOptions().enableIcc()))
+          .add(new ConfigureContainerInterface(container, inContainer, spec.interfaceName(), endpoint.address(),
+              gateway))
+          .run();
+    } catch (RuntimeException e) {
+      containers.release(endpoint.id());
+      throw e;
+    }
     return new JoinInfo(spec.interfaceName(), Optional.ofNullable(gateway));
   }
 
   /** Returns once both ends are gone (the container's interface with the host's), not once the kernel freed them. */
   @Override
   public void leave(String networkId, String endpointId) {
-    links.remove(BridgeNames.hostVeth(endpointId).value());
+    try {
+      links.remove(BridgeNames.hostVeth(endpointId).value());
+    } finally {
+      containers.release(endpointId); // the container's socket pins its namespace: never keep it past the endpoint
+    }
   }
 
   @Override
@@ -230,6 +243,7 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
   /** Releases every held port. Kernel objects stay: they belong to networks and endpoints the engine keeps. */
   @Override
   public void close() {
+    containers.close();
     ports.retain(Set.of());
   }
 

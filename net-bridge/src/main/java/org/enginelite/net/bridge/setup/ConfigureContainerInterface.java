@@ -10,19 +10,22 @@ import org.enginelite.kernel.ns.NetNs;
 /**
  * Inside the container's namespace: loopback up (127.0.0.1 and the embedded DNS server at 127.0.0.11 need it, and
  * Docker brings it up), the interface's address, the interface up and, for the container's first network, the
- * default route via the gateway. One netlink socket opened inside the namespace does all of it.
+ * default route via the gateway, through a netlink socket opened inside the namespace.
  */
 public final class ConfigureContainerInterface implements SetupStep {
   /** lo is always index 1 in a network namespace (loopback_net_init registers it first). */
   private static final int LOOPBACK_INDEX = 1;
   private final NetNs container;
+  private final Rtnetlink rt;
   private final IfName name;
   private final Cidr address;
   private final InetAddress defaultGateway;
 
-  /** {@code defaultGateway} null: no default route. */
-  public ConfigureContainerInterface(NetNs container, IfName name, Cidr address, InetAddress defaultGateway) {
+  /** {@code rt}: a socket inside {@code container}; {@code defaultGateway} null: no default route. */
+  public ConfigureContainerInterface(NetNs container, Rtnetlink rt, IfName name, Cidr address,
+      InetAddress defaultGateway) {
     this.container = container;
+    this.rt = rt;
     this.name = name;
     this.address = address;
     this.defaultGateway = defaultGateway;
@@ -35,14 +38,12 @@ public final class ConfigureContainerInterface implements SetupStep {
 
   @Override
   public void apply() {
-    try (Rtnetlink rt = Rtnetlink.openIn(container)) {
-      Link link = rt.links().require(name.value());
-      rt.addresses().add(link.index(), address);
-      rt.links().setUp(link.index(), true);
-      rt.links().setUp(LOOPBACK_INDEX, true);
-      if (defaultGateway != null) {
-        rt.routes().addDefault(defaultGateway, link.index());
-      }
+    Link link = rt.links().require(name.value());
+    rt.addresses().add(link.index(), address);
+    rt.links().setUp(link.index(), true);
+    rt.links().setUp(LOOPBACK_INDEX, true);
+    if (defaultGateway != null) {
+      rt.routes().addDefault(defaultGateway, link.index());
     }
   }
 
