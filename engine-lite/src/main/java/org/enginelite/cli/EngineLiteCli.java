@@ -55,7 +55,7 @@ public final class EngineLiteCli implements Runnable {
    */
   static void leanStart() {
     setIfAbsent("picocli.disable.closures", "true");
-    setIfAbsent("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
+    setIfAbsent("picocli.converters.excludes", "java\\.(sql|time)\\..*");
     if (jdkHas(LINUX_SELECTOR_PROVIDER)) {
       setIfAbsent("java.nio.channels.spi.SelectorProvider", LINUX_SELECTOR_PROVIDER);
     }
