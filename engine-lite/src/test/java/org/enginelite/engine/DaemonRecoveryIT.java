@@ -74,4 +74,33 @@ class DaemonRecoveryIT {
       assertEquals(List.of(), daemon.runcContainersLeft(List.of(id)));
     }
   }
+
+  @Test
+  void sigkill_pausedTtyContainer_staysPaused_andItsTerminalStillResizes() throws Exception {
+    try (TestDaemon daemon = TestDaemon.start()) {
+      RawApi api = daemon.api();
+      BusyboxImage.importInto(daemon, "busybox", "latest");
+      String id = api.post("/v1.41/containers/create?name=term", Map.of("Image", "busybox", "Tty", true,
+          "OpenStdin", true, "Cmd", List.of("sh"))).json().path("Id").asText();
+      assertEquals(204, api.post("/v1.41/containers/term/start").status());
+      assertEquals(204, api.post("/v1.41/containers/term/pause").status());
+
+      daemon.kill9();
+      daemon.restart();
+
+      JsonNode state = api.get("/v1.41/containers/term/json").json().path("State");
+      assertEquals("paused", state.path("Status").asText());
+      assertTrue(state.path("Paused").asBoolean());
+      assertEquals(204, api.post("/v1.41/containers/term/unpause").status());
+      assertEquals(200, api.post("/v1.41/containers/term/resize?h=21&w=76").status());
+      String exec = api.post("/v1.41/containers/term/exec", Map.of("Cmd",
+          List.of("sh", "-c", "stty size < /proc/1/fd/0"), "AttachStdout", true)).json().path("Id").asText();
+      String[] out = api.post("/v1.41/exec/" + exec + "/start", Map.of("Detach", false)).demux();
+      assertEquals("21 76", out[0].trim(), out[1]);
+      assertEquals(204, api.post("/v1.41/containers/term/stop?t=1").status());
+      assertEquals(204, api.delete("/v1.41/containers/" + id).status());
+      assertEquals(List.of(), daemon.mountsLeft());
+      assertEquals(List.of(), daemon.runcContainersLeft(List.of(id)));
+    }
+  }
 }
