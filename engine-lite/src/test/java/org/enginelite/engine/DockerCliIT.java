@@ -211,7 +211,7 @@ class DockerCliIT {
       assertFalse(all.out().contains(running), all.out());
       assertEquals("true", ok("inspect", "-f", "{{.State.Running}}", running).out().trim());
       Result badFilter = docker("container", "prune", "-f", "--filter", "status=exited");
-      assertTrue(badFilter.err().contains("Invalid filter 'status'"), badFilter.err());
+      assertTrue(badFilter.err().contains("invalid filter 'status'"), badFilter.err());
     } finally {
       docker("rm", "-f", labelled, other, running);
     }

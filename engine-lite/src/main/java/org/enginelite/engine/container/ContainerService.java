@@ -24,6 +24,8 @@ import org.enginelite.driver.InternalException;
 import org.enginelite.driver.NotFoundException;
 import org.enginelite.driver.state.StateStore;
 import org.enginelite.engine.api.StreamSink;
+import org.enginelite.engine.spi.ApiFilters;
+import org.enginelite.engine.spi.Timestamps;
 import org.enginelite.engine.image.ImageRecord;
 import org.enginelite.engine.image.ImageRecord.ImageConfig;
 import org.enginelite.engine.image.ImageStore;
@@ -297,16 +299,15 @@ public final class ContainerService implements Containers, AutoCloseable {
   }
 
   /**
-   * Docker's {@code POST /containers/prune}: removes every container that is neither running nor restarting,
-   * created before {@code untilEpochSecond} (0: any time) and matching {@code labels}; returns the removed ids
-   * and the bytes their writable layers held.
+   * Docker's {@code POST /containers/prune}: removes every container that is neither running nor restarting and
+   * matches {@code filters} (label, until); returns the removed ids and the bytes their writable layers held.
    */
-  public Map<String, Object> prune(ContainerFilters labels, long untilEpochSecond) {
+  public Map<String, Object> prune(ApiFilters filters) {
     List<String> deleted = new java.util.ArrayList<>();
     long reclaimed = 0;
     for (ContainerRecord r : List.copyOf(repo.all())) {
-      boolean old = untilEpochSecond == 0 || Instant.parse(r.created()).getEpochSecond() < untilEpochSecond;
-      if (r.state().active() || !old || !labels.matches(r)) {
+      boolean old = filters.any("until", until -> Instant.parse(r.created()).isBefore(Timestamps.parseUntil(until)));
+      if (r.state().active() || !old || !filters.labels(ContainerJson.labels(r))) {
         continue;
       }
       long size = FileTrees.sizeOf(runtime.paths(r.id()).upper());

@@ -1,5 +1,6 @@
 package org.enginelite.engine.network;
 
+import org.enginelite.engine.spi.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -14,6 +14,7 @@ import org.enginelite.engine.container.ContainerFilters;
 import org.enginelite.engine.container.ContainerOutput;
 import org.enginelite.engine.container.LogSelection;
 import org.enginelite.engine.container.ContainerService;
+import org.enginelite.engine.spi.ApiFilters;
 import org.enginelite.engine.spi.ApiRequest;
 import org.enginelite.engine.spi.ApiResponse;
 import org.enginelite.engine.spi.Routes;
@@ -93,52 +94,8 @@ public final class ContainerRoutes {
 
   /** Docker's prune filters: label (key or key=value) and until (a time, or a duration before now). */
   private ApiResponse prune(ApiRequest q) {
-    com.fasterxml.jackson.databind.JsonNode filters = q.queryJson("filters");
-    ObjectNode labels = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    long until = 0;
-    for (var it = filters.fields(); it.hasNext(); ) {
-      var f = it.next();
-      if (f.getKey().equals("label")) {
-        labels.set("label", f.getValue());
-      } else if (f.getKey().equals("until")) {
-        for (String v : filterValues(f.getValue())) {
-          until = untilEpochSecond(v);
-        }
-      } else {
-        throw new InvalidParameterException("Invalid filter '" + f.getKey() + "'");
-      }
-    }
-    return ApiResponse.ok(containers.prune(ContainerFilters.parse(labels), until));
-  }
-
-  private static List<String> filterValues(com.fasterxml.jackson.databind.JsonNode values) {
-    List<String> out = new java.util.ArrayList<>();
-    if (values.isArray()) {
-      values.forEach(v -> out.add(v.asText()));
-    } else {
-      values.fieldNames().forEachRemaining(out::add);
-    }
-    return out;
-  }
-
-  /** {@code until}: as Docker, a Go duration before now ("24h", "1h30m"), a Unix time or an RFC 3339 time. */
-  static long untilEpochSecond(String v) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(h|m|s)").matcher(v);
-    double seconds = 0;
-    int end = 0;
-    while (m.find() && m.start() == end) {
-      double n = Double.parseDouble(m.group(1));
-      seconds += n * (m.group(2).equals("h") ? 3600 : m.group(2).equals("m") ? 60 : 1);
-      end = m.end();
-    }
-    if (end > 0 && end == v.length()) {
-      return Instant.now().getEpochSecond() - (long) seconds;
-    }
-    long at = epochSeconds(v);
-    if (at == 0) {
-      throw new InvalidParameterException("invalid time value: " + v);
-    }
-    return at;
+    ApiFilters filters = ApiFilters.parse(q.query("filters").orElse(null), PRUNE_FILTERS);
+    return ApiResponse.ok(containers.prune(filters));
   }
 
   /** Headers go out at once (the CLI waits before it starts); the body when the condition is met. */
@@ -180,6 +137,8 @@ public final class ContainerRoutes {
   }
 
   /** Docker's since/until: unix seconds (with optional fraction) or RFC 3339; empty means unset. */
+  private static final java.util.Set<String> PRUNE_FILTERS = java.util.Set.of("label", "until");
+
   static long epochSeconds(String v) {
     if (v.isEmpty() || v.equals("0")) {
       return 0;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.driver.NotFoundException;
 import org.enginelite.engine.api.StreamBody;
@@ -13,6 +14,7 @@ import org.enginelite.engine.container.ContainerService;
 import org.enginelite.engine.image.ImageRecord;
 import org.enginelite.engine.image.ImageRefs;
 import org.enginelite.engine.image.ImageStore;
+import org.enginelite.engine.spi.ApiFilters;
 import org.enginelite.engine.spi.ApiRequest;
 import org.enginelite.engine.spi.ApiResponse;
 import org.enginelite.engine.spi.Routes;
@@ -29,7 +31,7 @@ public final class ImageRoutes {
 
   public void register(Routes r) {
     r.post("/images/create", this::create);
-    r.post("/images/prune", q -> ApiResponse.ok(images.prune(danglingOnly(q.queryJson("filters")),
+    r.post("/images/prune", q -> ApiResponse.ok(images.prune(danglingOnly(ApiFilters.parse(q.query("filters").orElse(null), Set.of("dangling"))),
         containers::userOfImage)));
     r.post("/images/{name:.*}/tag", q -> {
       String repo = q.query("repo").orElse("");
@@ -61,23 +63,13 @@ public final class ImageRoutes {
   }
 
   /** The prune filter dangling (default true); other filters are refused. */
-  private static boolean danglingOnly(com.fasterxml.jackson.databind.JsonNode filters) {
+  private static boolean danglingOnly(ApiFilters filters) {
     boolean dangling = true;
-    for (var it = filters.fields(); it.hasNext(); ) {
-      var f = it.next();
-      if (!f.getKey().equals("dangling")) {
-        throw new InvalidParameterException("Invalid filter '" + f.getKey() + "'");
+    for (String v : filters.get("dangling")) {
+      if (!v.matches("(?i)true|false|1|0")) {
+        throw new InvalidParameterException("Invalid filter 'dangling=" + v + "'");
       }
-      var values = f.getValue().isArray() ? f.getValue().elements() : f.getValue().fieldNames();
-      while (values.hasNext()) {
-        Object v = values.next();
-        String text = v instanceof com.fasterxml.jackson.databind.JsonNode n ? n.asText() : v.toString();
-        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false") && !text.equals("1")
-            && !text.equals("0")) {
-          throw new InvalidParameterException("Invalid filter 'dangling=" + text + "'");
-        }
-        dangling = text.equalsIgnoreCase("true") || text.equals("1");
-      }
+      dangling = v.equalsIgnoreCase("true") || v.equals("1");
     }
     return dangling;
   }

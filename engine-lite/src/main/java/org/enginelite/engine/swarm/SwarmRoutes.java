@@ -1,5 +1,6 @@
 package org.enginelite.engine.swarm;
 
+import org.enginelite.engine.spi.ApiFilters;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.Locale;

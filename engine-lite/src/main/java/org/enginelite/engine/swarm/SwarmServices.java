@@ -1,5 +1,6 @@
 package org.enginelite.engine.swarm;
 
+import org.enginelite.engine.spi.ApiFilters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

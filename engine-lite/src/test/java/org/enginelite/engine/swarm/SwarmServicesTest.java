@@ -1,5 +1,6 @@
 package org.enginelite.engine.swarm;
 
+import org.enginelite.engine.spi.ApiFilters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.enginelite.engine.network;
+package org.enginelite.engine.spi;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,11 +6,11 @@ import java.time.format.DateTimeParseException;
 import org.enginelite.driver.InvalidParameterException;
 
 /** Time values as Docker's API writes and reads them. */
-final class Timestamps {
+public final class Timestamps {
   private Timestamps() {}
 
   /** The {@code until} of prune: a Unix timestamp, an RFC 3339 time or a Go duration before now (10m, 24h). */
-  static Instant parseUntil(String until) {
+  public static Instant parseUntil(String until) {
     try {
       if (until.matches("\\d+(\\.\\d+)?")) {
         double seconds = Double.parseDouble(until);

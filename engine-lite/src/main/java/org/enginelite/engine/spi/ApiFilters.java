@@ -1,4 +1,4 @@
-package org.enginelite.engine.swarm;
+package org.enginelite.engine.spi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
