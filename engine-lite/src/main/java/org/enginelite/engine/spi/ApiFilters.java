@@ -3,9 +3,11 @@ package org.enginelite.engine.spi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -29,8 +31,25 @@ public final class ApiFilters {
 
   /** Parses the query parameter, accepting only {@code allowed} keys (Docker: "invalid filter 'x'"). */
   public static ApiFilters parse(String query, Set<String> allowed) {
-    if (query == null || query.isBlank()) {
+    Map<String, List<String>> raw = values(query);
+    if (raw.isEmpty()) {
       return NONE;
+    }
+    Map<String, Set<String>> out = new LinkedHashMap<>();
+    raw.forEach((key, vs) -> {
+      if (!allowed.contains(key)) {
+        throw new InvalidParameterException("invalid filter '" + key + "'");
+      }
+      out.put(key, new LinkedHashSet<>(vs));
+    });
+    return new ApiFilters(out);
+  }
+
+  /** The query parameter as keys and their values, in order, for routes that check the keys themselves. */
+  public static Map<String, List<String>> values(String query) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (query == null || query.isBlank()) {
+      return out;
     }
     JsonNode root;
     try {
@@ -41,13 +60,9 @@ public final class ApiFilters {
     if (!root.isObject()) {
       throw new InvalidParameterException("invalid filters: expected a JSON object");
     }
-    Map<String, Set<String>> out = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      if (!allowed.contains(e.getKey())) {
-        throw new InvalidParameterException("invalid filter '" + e.getKey() + "'");
-      }
-      Set<String> vs = new LinkedHashSet<>();
+      List<String> vs = new ArrayList<>();
       JsonNode v = e.getValue();
       if (v.isArray()) {
         v.forEach(x -> vs.add(x.asText()));
@@ -62,7 +77,7 @@ public final class ApiFilters {
       }
       out.put(e.getKey(), vs);
     }
-    return new ApiFilters(out);
+    return out;
   }
 
   public Set<String> get(String key) {

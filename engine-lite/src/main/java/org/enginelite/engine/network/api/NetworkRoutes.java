@@ -17,6 +17,7 @@ import org.enginelite.engine.network.LiveHostsFile;
 import org.enginelite.engine.network.NetworkFilters;
 import org.enginelite.engine.network.NetworkRecord;
 import org.enginelite.engine.network.NetworkService;
+import org.enginelite.engine.spi.ApiFilters;
 import org.enginelite.engine.spi.ApiRequest;
 import org.enginelite.engine.spi.ApiResponse;
 import org.enginelite.engine.spi.Containers;
@@ -61,7 +62,7 @@ public final class NetworkRoutes {
   }
 
   private ApiResponse list(ApiRequest req) {
-    NetworkFilters filters = NetworkFilters.forList(FiltersParam.parse(req.query("filters").orElse(null)));
+    NetworkFilters filters = NetworkFilters.forList(ApiFilters.values(req.query("filters").orElse(null)));
     return ApiResponse.ok(networks.list(filters).stream()
         .map(n -> NetworkApiMapper.toJson(n, List.of())).toList());
   }
@@ -83,7 +84,7 @@ public final class NetworkRoutes {
 
   private ApiResponse prune(ApiRequest req) {
     List<String> removed = networks.prune(
-        NetworkFilters.forPrune(FiltersParam.parse(req.query("filters").orElse(null))));
+        NetworkFilters.forPrune(ApiFilters.values(req.query("filters").orElse(null))));
     return ApiResponse.ok(new PruneReportJson(removed.isEmpty() ? null : removed));
   }
 

@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.enginelite.driver.volume.Volume;
 import org.enginelite.driver.volume.VolumeNames;
 import org.enginelite.driver.volume.VolumeSpec;
-import org.enginelite.engine.network.api.FiltersParam;
+import org.enginelite.engine.spi.ApiFilters;
 import org.enginelite.engine.spi.ApiRequest;
 import org.enginelite.engine.spi.ApiResponse;
 import org.enginelite.engine.spi.Routes;
@@ -31,7 +31,7 @@ public final class VolumeRoutes {
   }
 
   private ApiResponse list(ApiRequest req) {
-    VolumeFilter filter = VolumeFilter.of(FiltersParam.parse(req.query("filters").orElse(null)));
+    VolumeFilter filter = VolumeFilter.of(ApiFilters.values(req.query("filters").orElse(null)));
     return ApiResponse.ok(new VolumeListJson(volumes.list(filter).stream().map(VolumeJson::of).toList(), null));
   }
 
@@ -53,7 +53,7 @@ public final class VolumeRoutes {
   }
 
   private ApiResponse prune(ApiRequest req) {
-    Map<String, List<String>> filters = FiltersParam.parse(req.query("filters").orElse(null));
+    Map<String, List<String>> filters = ApiFilters.values(req.query("filters").orElse(null));
     PruneReport report = volumes.prune(VolumeFilter.of(filters));
     return ApiResponse.ok(new VolumePruneJson(
         report.volumesDeleted().isEmpty() ? null : report.volumesDeleted(), report.spaceReclaimed()));

@@ -16,6 +16,7 @@ import org.enginelite.engine.network.NetworkCreateRequest;
 import org.enginelite.engine.network.NetworkRecord;
 import org.enginelite.engine.network.SubnetConfig;
 import org.enginelite.engine.network.SubnetRequest;
+import org.enginelite.engine.spi.ApiFilters;
 import org.junit.jupiter.api.Test;
 
 class NetworkApiMapperTest {
@@ -71,8 +72,8 @@ class NetworkApiMapperTest {
 
   @Test
   void filtersParam_bothEncodings() {
-    assertEquals(Map.of("name", List.of("web")), FiltersParam.parse("{\"name\":{\"web\":true}}"));
-    assertEquals(Map.of("label", List.of("a=b", "c")), FiltersParam.parse("{\"label\":[\"a=b\",\"c\"]}"));
-    assertThrows(InvalidParameterException.class, () -> FiltersParam.parse("{oops"));
+    assertEquals(Map.of("name", List.of("web")), ApiFilters.values("{\"name\":{\"web\":true}}"));
+    assertEquals(Map.of("label", List.of("a=b", "c")), ApiFilters.values("{\"label\":[\"a=b\",\"c\"]}"));
+    assertThrows(InvalidParameterException.class, () -> ApiFilters.values("{oops"));
   }
 }
