@@ -14,19 +14,20 @@
 #      its steady state, and for engine-lite's JVM it means compiled code);
 #   2. sequential write (dd conv=fsync) and read (O_DIRECT, plain reads on tmpfs) of SIZE_MIB MiB inside a
 #      container to a named volume, a bind mount and a tmpfs, next to the same dd on the host; host and container
-#      runs alternate, REPS times each, with the page cache dropped before every run; medians and min-max.
+#      runs alternate, REPS times each, with the page cache dropped before every run; medians and min-max, and
+#      the median of each back-to-back pair's own container/host ratio.
 # When dockerd is installed, a private dockerd (temporary roots, --bridge=none --iptables=false, an image made
 # with `docker import`, so no registry is ever asked) runs the same, and the script prints ratios.
 #
 # usage: benchmarks/volume-ops.sh
-#   env: RUNS=50 WARMUP=300 SIZE_MIB=512 REPS=5 EL_BENCH_DIR=/var/tmp ENGINES="engine-lite docker"
+#   env: RUNS=50 WARMUP=300 SIZE_MIB=512 REPS=9 EL_BENCH_DIR=/var/tmp ENGINES="engine-lite docker"
 set -euo pipefail
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../bin/lib/common.sh"
 
 RUNS=${RUNS:-50}
 WARMUP=${WARMUP:-300}
 SIZE_MIB=${SIZE_MIB:-512}
-REPS=${REPS:-5}
+REPS=${REPS:-9}
 [ "$(id -u)" -eq 0 ] || { echo "volume-ops.sh: run as root (containers, mounts)" >&2; exit 1; }
 el_ensure_packages
 el_ensure_docker_client
@@ -198,7 +199,18 @@ paired() {
   done
   out="${out%$'\n'}"
   echo "$(echo "$out" | mibs 3) $(echo "$out" | mibs 4) $(echo "$out" | mibs 1) $(echo "$out" | mibs 2)" \
-    "$(echo "$out" | spread 3) $(echo "$out" | spread 4) $(echo "$out" | spread 1) $(echo "$out" | spread 2)"
+    "$(echo "$out" | spread 3) $(echo "$out" | spread 4) $(echo "$out" | spread 1) $(echo "$out" | spread 2)" \
+    "$(echo "$out" | pair_ratios 1 3) $(echo "$out" | pair_ratios 2 4)"
+}
+
+# Container / host throughput of each back-to-back pair (host seconds in column H, container seconds in C):
+# prints "median min-max" of those ratios. A pair shares the machine's state of the moment, so its ratio is
+# steadier than a ratio of two medians taken over different moments.
+pair_ratios() {
+  local r
+  r="$(awk -v h="$1" -v c="$2" '$h > 0 && $c > 0 {printf "%.4f\n", $h / $c}')"
+  printf '%s %s\n' "$(echo "$r" | median | awk '{printf "%.3f", $1}')" \
+    "$(echo "$r" | sort -n | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.2f-%.2f", lo, hi}')"
 }
 
 # What a container's /data is and whether its block I/O is throttled: a volume is a bind mount of a directory
@@ -271,14 +283,14 @@ if [ ${#engines[@]} = 2 ]; then
 fi
 echo
 echo "dd of $SIZE_MIB MiB, median of $REPS (MiB/s; host runs alternate with container runs, page cache dropped"
-echo "before each; ratio = container / host; min-max below each row)"
-printf '  %-20s %9s %9s %9s %9s %7s %7s\n' "" "c-write" "c-read" "h-write" "h-read" "write" "read"
+echo "before each; min-max below each row). write/read ratio = container / host throughput: the median over the"
+echo "$REPS back-to-back pairs of each pair's own ratio, min-max of those ratios below (target: >= 0.95)"
+printf '  %-20s %9s %9s %9s %9s %9s %9s\n' "" "c-write" "c-read" "h-write" "h-read" "write" "read"
 for e in "${engines[@]}"; do
   for kind in volume bind tmpfs; do
-    read -r cw cr hw hr scw scr shw shr <<<"${RESULT_IO[$e/$kind]}"
-    printf '  %-20s %9s %9s %9s %9s %7s %7s\n' "$e $kind" "$cw" "$cr" "$hw" "$hr" "$(ratio "$cw" "$hw")" \
-      "$(ratio "$cr" "$hr")"
-    printf '  %-20s %9s %9s %9s %9s\n' "" "$scw" "$scr" "$shw" "$shr"
+    read -r cw cr hw hr scw scr shw shr rw srw rr srr <<<"${RESULT_IO[$e/$kind]}"
+    printf '  %-20s %9s %9s %9s %9s %9s %9s\n' "$e $kind" "$cw" "$cr" "$hw" "$hr" "$rw" "$rr"
+    printf '  %-20s %9s %9s %9s %9s %9s %9s\n' "" "$scw" "$scr" "$shw" "$shr" "$srw" "$srr"
   done
 done
 echo "  host directory: $(findmnt -n -o FSTYPE,SOURCE --target "$WORK/host-disk" | tr -s ' ')"

@@ -37,6 +37,15 @@ public interface NetworkDriver {
   /** Takes the endpoint's interface out of the container; the endpoint may join again later. Idempotent. */
   void leave(String networkId, String endpointId);
 
+  /**
+   * As {@link #leave}, for a container that goes on running without this network (a live disconnect): when it
+   * returns, the interface is out of the container's way (no name, address or route a new join could collide
+   * with), while freeing the kernel objects may still be under way. A driver without such a path just leaves.
+   */
+  default void leaveRunning(String networkId, String endpointId) {
+    leave(networkId, endpointId);
+  }
+
   /** Forgets the endpoint and removes whatever of it remains in the kernel. Idempotent. */
   void deleteEndpoint(String networkId, String endpointId);
 }

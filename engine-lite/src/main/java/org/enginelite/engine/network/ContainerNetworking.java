@@ -211,7 +211,9 @@ public final class ContainerNetworking {
         if (e.equals(gatewayEndpoint(endpoints))) {
           ports.unpublish(containerId, e);
         }
-        unplug(e);
+        // The container runs on: its interface is out of the way at once, the pair is freed in the background.
+        driver.leaveRunning(e.networkId(), e.id());
+        driver.deleteEndpoint(e.networkId(), e.id());
       } else {
         driver.deleteEndpoint(e.networkId(), e.id());
       }

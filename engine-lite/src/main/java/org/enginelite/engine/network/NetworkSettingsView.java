@@ -22,14 +22,29 @@ public final class NetworkSettingsView {
     this.store = store;
   }
 
+  /** The three views a container record keeps, computed from one read of its endpoints and reservations. */
+  public record Views(NetworkSettingsJson inspect, NetworkSettingsJson.SummaryJson summary, List<PortJson> ports) {}
+
+  /** {@link #inspect}, {@link #summary} and {@link #summaryPorts} at once. */
+  public Views all(String containerId, ContainerNetworkConfig config, boolean running, String sandboxKey) {
+    Map<String, EndpointSettingsJson> networks = networks(containerId, config, running);
+    List<PortReservation> held = running ? store.reservationsOfContainer(containerId) : List.of();
+    return new Views(inspect(containerId, config, running, sandboxKey, networks, held),
+        new NetworkSettingsJson.SummaryJson(networks), summaryPorts(config, held));
+  }
+
   /** NetworkSettings of GET /containers/{id}/json. */
   public NetworkSettingsJson inspect(String containerId, ContainerNetworkConfig config, boolean running,
       String sandboxKey) {
-    Map<String, EndpointSettingsJson> networks = networks(containerId, config, running);
+    return inspect(containerId, config, running, sandboxKey, networks(containerId, config, running),
+        running ? store.reservationsOfContainer(containerId) : List.of());
+  }
+
+  private static NetworkSettingsJson inspect(String containerId, ContainerNetworkConfig config, boolean running,
+      String sandboxKey, Map<String, EndpointSettingsJson> networks, List<PortReservation> held) {
     EndpointSettingsJson bridge = running ? networks.get(NetworkRecord.BRIDGE) : null;
     Map<String, List<PortMapJson>> ports = new LinkedHashMap<>();
     if (running) {
-      List<PortReservation> held = store.reservationsOfContainer(containerId);
       for (String key : config.exposedPorts()) {
         List<PortMapJson> bindings = held.stream().filter(r -> r.containerPortKey().equals(key))
             .map(r -> new PortMapJson(r.hostIp(), Integer.toString(r.hostPort()))).toList();
@@ -51,8 +66,11 @@ public final class NetworkSettingsView {
 
   /** Ports of a GET /containers/json entry: published ones with their host side, exposed ones without. */
   public List<PortJson> summaryPorts(String containerId, ContainerNetworkConfig config, boolean running) {
+    return summaryPorts(config, running ? store.reservationsOfContainer(containerId) : List.of());
+  }
+
+  private static List<PortJson> summaryPorts(ContainerNetworkConfig config, List<PortReservation> held) {
     List<PortJson> out = new ArrayList<>();
-    List<PortReservation> held = running ? store.reservationsOfContainer(containerId) : List.of();
     for (String key : config.exposedPorts()) {
       int slash = key.indexOf('/');
       int port = Integer.parseInt(key.substring(0, slash));

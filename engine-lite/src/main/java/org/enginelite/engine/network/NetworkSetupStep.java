@@ -101,11 +101,10 @@ public final class NetworkSetupStep implements ContainerSetupStep {
 
   /** Writes NetworkSettings into the container's inspect and list entries. */
   void publishSettings(ContainerContext c, boolean running) {
-    ContainerNetworkConfig cfg = config(c);
-    c.putInspectField("NetworkSettings",
-        json.valueToTree(view.inspect(c.id(), cfg, running, c.netnsPath().toString())));
-    c.putSummaryField("NetworkSettings", json.valueToTree(view.summary(c.id(), cfg, running)));
-    c.putSummaryField("Ports", json.valueToTree(view.summaryPorts(c.id(), cfg, running)));
+    NetworkSettingsView.Views views = view.all(c.id(), config(c), running, c.netnsPath().toString());
+    c.putInspectField("NetworkSettings", json.valueToTree(views.inspect()));
+    c.putSummaryField("NetworkSettings", json.valueToTree(views.summary()));
+    c.putSummaryField("Ports", json.valueToTree(views.ports()));
   }
 
   /**

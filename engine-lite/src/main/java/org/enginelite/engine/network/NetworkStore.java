@@ -2,7 +2,9 @@ package org.enginelite.engine.network;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.enginelite.driver.state.StateStore;
 
@@ -10,6 +12,10 @@ import org.enginelite.driver.state.StateStore;
  * The network buckets of the engine's one state store. Endpoints are keyed {@code containerId/networkId}, so a
  * container's endpoints are one prefix scan; port reservations are keyed {@code proto/port/ip}, so a clash check
  * is one prefix scan. Every method joins the caller's transaction when there is one.
+ *
+ * <p>Networks are read on every request that names one and change rarely, so the decoded records (immutable) are
+ * kept in memory between changes: a change forgets them, and they are read again only once it committed. A
+ * change that rolled back leaves them forgotten until the next committed one, which only costs reads.
  */
 public final class NetworkStore {
   static final String NETWORKS = "networks";
@@ -17,6 +23,12 @@ public final class NetworkStore {
   static final String PORTS = "ports";
 
   private final StateStore store;
+  /** The committed networks by id, in the store's order; null when not known. */
+  private volatile Map<String, NetworkRecord> networksById;
+  /** A network change was written and has not committed (or rolled back): the store is the only truth. */
+  private volatile boolean changing;
+  /** Counts changes, so a read that overlapped one is not kept. */
+  private long generation;
 
   public NetworkStore(StateStore store) {
     this.store = store;
@@ -27,19 +39,56 @@ public final class NetworkStore {
   }
 
   public Optional<NetworkRecord> network(String id) {
+    Map<String, NetworkRecord> known = networksById;
+    if (known != null && !changing) {
+      return Optional.ofNullable(known.get(id));
+    }
     return store.get(NETWORKS, id, NetworkRecord.class);
   }
 
   public List<NetworkRecord> networks() {
-    return new ArrayList<>(store.list(NETWORKS, NetworkRecord.class).values());
+    Map<String, NetworkRecord> known = networksById;
+    if (known == null || changing) {
+      long before = generation();
+      known = new LinkedHashMap<>(store.list(NETWORKS, NetworkRecord.class));
+      keep(known, before);
+    }
+    return new ArrayList<>(known.values());
   }
 
   public void putNetwork(NetworkRecord network) {
+    changing();
     store.put(NETWORKS, network.id(), network);
   }
 
   public void deleteNetwork(String id) {
+    changing();
     store.delete(NETWORKS, id);
+  }
+
+  private synchronized long generation() {
+    return generation;
+  }
+
+  private synchronized void keep(Map<String, NetworkRecord> read, long generationBefore) {
+    if (!changing && generation == generationBefore) {
+      networksById = read;
+    }
+  }
+
+  private void changing() {
+    synchronized (this) {
+      changing = true;
+      generation++;
+      networksById = null;
+    }
+    store.afterCommit(this::settled); // outside the monitor: it takes the store's lock
+  }
+
+  private synchronized void settled() {
+    generation++;
+    networksById = null;
+    changing = false;
   }
 
   /** A container's endpoints in interface order (eth0 first). */

@@ -87,10 +87,10 @@ public final class NetworksExtension implements EngineExtension {
   /** Keeps a container's inspect and list data in step after a connect or disconnect. */
   private void settingsChanged(ContainerHandle c, boolean running) {
     var json = engine.json();
+    NetworkSettingsView.Views views = view.all(c.id(), c.config(), running, c.netns().toString());
     engine.containers().putFields(c.id(),
-        Map.of("NetworkSettings", json.valueToTree(view.inspect(c.id(), c.config(), running, c.netns().toString()))),
-        Map.of("NetworkSettings", json.valueToTree(view.summary(c.id(), c.config(), running)),
-            "Ports", json.valueToTree(view.summaryPorts(c.id(), c.config(), running))));
+        Map.of("NetworkSettings", json.valueToTree(views.inspect())),
+        Map.of("NetworkSettings", json.valueToTree(views.summary()), "Ports", json.valueToTree(views.ports())));
   }
 
   @Override

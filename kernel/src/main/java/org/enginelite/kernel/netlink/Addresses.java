@@ -19,6 +19,16 @@ public final class Addresses {
 
   /** Adds {@code address} (with its prefix length) to link {@code index}; an existing identical address is kept. */
   public void add(int index, Cidr address) {
+    try {
+      socket.request(addMessage(index, address), "RTM_NEWADDR", address + " on #" + index);
+    } catch (KernelException e) {
+      if (!e.is(Errno.EEXIST)) {
+        throw e;
+      }
+    }
+  }
+
+  static MessageBuilder addMessage(int index, Cidr address) {
     MessageBuilder m = new MessageBuilder(Rtnl.RTM_NEWADDR,
         Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK | Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL)
         .ifaddr(family(address.address()), address.prefixLength(), Rtnl.RT_SCOPE_UNIVERSE, index)
@@ -27,29 +37,31 @@ public final class Addresses {
     if (address.isIpv4() && address.prefixLength() < 31) {
       m.attr(Rtnl.IFA_BROADCAST, address.lastAddress().getAddress());
     }
-    try {
-      socket.request(m, "RTM_NEWADDR", address + " on #" + index);
-    } catch (KernelException e) {
-      if (!e.is(Errno.EEXIST)) {
-        throw e;
-      }
-    }
+    return m;
   }
 
   /** Removes {@code address} from link {@code index}; true when it was there. */
   public boolean delete(int index, Cidr address) {
-    MessageBuilder m = new MessageBuilder(Rtnl.RTM_DELADDR, Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK)
-        .ifaddr(family(address.address()), address.prefixLength(), 0, index)
-        .attr(Rtnl.IFA_LOCAL, address.address().getAddress());
     try {
-      socket.request(m, "RTM_DELADDR", address + " on #" + index);
+      socket.request(deleteMessage(index, address), "RTM_DELADDR", address + " on #" + index);
       return true;
     } catch (KernelException e) {
-      if (e.is(Errno.EADDRNOTAVAIL) || e.is(Errno.ENODEV) || e.is(Errno.ENOENT)) {
+      if (isGone(e)) {
         return false;
       }
       throw e;
     }
+  }
+
+  static MessageBuilder deleteMessage(int index, Cidr address) {
+    return new MessageBuilder(Rtnl.RTM_DELADDR, Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK)
+        .ifaddr(family(address.address()), address.prefixLength(), 0, index)
+        .attr(Rtnl.IFA_LOCAL, address.address().getAddress());
+  }
+
+  /** The answer to deleting an address that is not there. */
+  static boolean isGone(KernelException e) {
+    return e.is(Errno.EADDRNOTAVAIL) || e.is(Errno.ENODEV) || e.is(Errno.ENOENT);
   }
 
   /** IPv4 and IPv6 addresses of link {@code index} (every link's for 0). */

@@ -22,6 +22,7 @@ import org.enginelite.kernel.KernelException;
  * lock). The deleting thread finishes the wait for the barrier in the background.
  */
 final class LinkRemoval implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(LinkRemoval.class.getName());
   private static final int RTNLGRP_LINK = 1;
   /** How often a waiting caller checks whether the deletion failed (then no notification comes). */
   private static final int POLL_MILLIS = 2;
@@ -55,11 +56,7 @@ final class LinkRemoval implements AutoCloseable {
 
   /** Deletes the link with index {@code index}; true when it existed. A veth's peer goes with it. */
   boolean remove(int index) {
-    Channel channel = idle.poll();
-    if (channel == null) {
-      channel = new Channel(openInNamespace.apply(NetlinkSocket::open),
-          openInNamespace.apply(() -> NetlinkSocket.openSubscribed(1 << (RTNLGRP_LINK - 1), POLL_MILLIS)));
-    }
+    Channel channel = channel();
     Channel c = channel;
     Future<Boolean> deletion;
     try {
@@ -81,6 +78,42 @@ final class LinkRemoval implements AutoCloseable {
     // Answered only once the deleting request released the RTNL lock, so after everything observable is done.
     Links.delete(requests, index);
     return true;
+  }
+
+  /** Sends the deletion on a deleting thread without waiting for it; see {@link Links#removeInBackground}. */
+  void removeInBackground(int index, Runnable done) {
+    Channel c;
+    try {
+      c = channel();
+    } catch (RuntimeException e) {
+      done.run();
+      throw e;
+    }
+    try {
+      deleters.execute(() -> {
+        try {
+          Links.delete(c.deleter(), index);
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.DEBUG, "deleting link #" + index + " in the background: " + e.getMessage());
+        } finally {
+          release(c);
+          done.run();
+        }
+      });
+    } catch (RuntimeException e) { // closed: the owner's reconciliation finds the link
+      c.close();
+      done.run();
+    }
+  }
+
+  /** An idle channel, or a new one opened in the namespace (by the calling thread, see Rtnetlink#open). */
+  private Channel channel() {
+    Channel channel = idle.poll();
+    if (channel == null) {
+      channel = new Channel(openInNamespace.apply(NetlinkSocket::open),
+          openInNamespace.apply(() -> NetlinkSocket.openSubscribed(1 << (RTNLGRP_LINK - 1), POLL_MILLIS)));
+    }
+    return channel;
   }
 
   /** True once the kernel announced the link's removal; false when the deletion finished first or failed. */

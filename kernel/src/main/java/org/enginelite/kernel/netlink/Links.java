@@ -119,10 +119,14 @@ public final class Links {
     return require(name.value());
   }
 
-  /** Creates a veth pair, the host end up; fails with EEXIST when either name is taken. */
+  /**
+   * Creates a veth pair, the host end up; fails with EEXIST when either name is taken. The returned link's
+   * {@link Link#linkIndex()} is the peer's index in its namespace. The kernel echoes the new link (NLM_F_ECHO,
+   * Linux 6.3), so no second request reads it; an older kernel's answer without it is followed by RTM_GETLINK.
+   */
   public Link createVeth(VethPair pair) {
     MessageBuilder m = new MessageBuilder(Rtnl.RTM_NEWLINK,
-        Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK | Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL)
+        Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK | Rtnl.NLM_F_ECHO | Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL)
         .ifinfo(Rtnl.AF_UNSPEC, 0, Rtnl.IFF_UP, Rtnl.IFF_UP)
         .attrString(Rtnl.IFLA_IFNAME, pair.name().value())
         .attrU32(Rtnl.IFLA_MTU, pair.mtu());
@@ -146,7 +150,17 @@ public final class Links {
     m.endNested(peer);
     m.endNested(data);
     m.endNested(info);
-    socket.request(m, "RTM_NEWLINK veth", pair.name() + "/" + pair.peerName());
+    for (NlMessage echo : socket.request(m, "RTM_NEWLINK veth", pair.name() + "/" + pair.peerName())) {
+      if (echo.type() == Rtnl.RTM_NEWLINK) {
+        Link link = decode(echo);
+        if (pair.name().value().equals(link.name()) && link.linkIndex() > 0) {
+          // The echo is sent before the kernel attaches the new link to its master (rtnl_newlink_create), and
+          // the request succeeded, so the master is the one asked for.
+          return new Link(link.index(), link.name(), link.kind(), pair.masterIndex(), link.mtu(), link.mac(),
+              link.up(), link.alias(), link.linkIndex());
+        }
+      }
+    }
     return require(pair.name().value());
   }
 
@@ -230,6 +244,16 @@ public final class Links {
     return removal.remove(index);
   }
 
+  /**
+   * Deletes the link with index {@code index} on a thread of its own and returns at once; the link may still be
+   * listed for a while (a veth until its peer is gone too). For a link already out of everyone's way: a failure
+   * is not reported, and one left behind by a crash is for the owner's reconciliation to find. {@code done} runs
+   * once the deletion ended, whichever way.
+   */
+  public void removeInBackground(int index, Runnable done) {
+    removal.removeInBackground(index, done);
+  }
+
   /** As {@link #remove(int)}, for the link called {@code name}. */
   public boolean remove(String name) {
     Optional<Link> link = get(name);
@@ -252,10 +276,15 @@ public final class Links {
 
   private void change(int index, String what, java.util.function.Consumer<MessageBuilder> attrs, int flags,
       int change) {
+    socket.request(changeMessage(index, attrs, flags, change), "RTM_NEWLINK " + what, "#" + index);
+  }
+
+  static MessageBuilder changeMessage(int index, java.util.function.Consumer<MessageBuilder> attrs, int flags,
+      int change) {
     MessageBuilder m = new MessageBuilder(Rtnl.RTM_NEWLINK, Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK)
         .ifinfo(Rtnl.AF_UNSPEC, index, flags, change);
     attrs.accept(m);
-    socket.request(m, "RTM_NEWLINK " + what, "#" + index);
+    return m;
   }
 
   static Link decode(NlMessage r) {
@@ -266,6 +295,6 @@ public final class Links {
     return new Link(index, a.string(Rtnl.IFLA_IFNAME), a.nested(Rtnl.IFLA_LINKINFO).string(Rtnl.IFLA_INFO_KIND),
         a.u32(Rtnl.IFLA_MASTER, 0), a.u32(Rtnl.IFLA_MTU, 0),
         mac != null && mac.length == 6 ? MacAddress.of(mac) : null, (flags & Rtnl.IFF_UP) != 0,
-        a.string(Rtnl.IFLA_IFALIAS));
+        a.string(Rtnl.IFLA_IFALIAS), a.u32(Rtnl.IFLA_LINK, 0));
   }
 }

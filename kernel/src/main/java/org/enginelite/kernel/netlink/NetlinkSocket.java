@@ -2,6 +2,7 @@ package org.enginelite.kernel.netlink;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.enginelite.kernel.KernelException;
 
 /**
@@ -125,6 +126,56 @@ public final class NetlinkSocket implements AutoCloseable {
           return data;
         }
         data.add(m);
+      }
+    }
+  }
+
+  /** One request of {@link #requestAll}: its message, its name in an error, and the failures it shrugs off. */
+  record Request(MessageBuilder message, String call, Object object, Predicate<KernelException> tolerated) {}
+
+  /**
+   * Sends {@code requests} in one datagram, which the kernel handles one after the other, acknowledging each,
+   * and reads every acknowledgement: one system call each way instead of one per request. The kernel goes on
+   * after a failed request, so all of them are tried; the first failure not tolerated is thrown once all answered.
+   */
+  synchronized void requestAll(List<Request> requests) {
+    if (requests.size() == 1) {
+      Request r = requests.get(0);
+      try {
+        request(r.message(), r.call(), r.object());
+      } catch (KernelException e) {
+        if (!r.tolerated().test(e)) {
+          throw e;
+        }
+      }
+      return;
+    }
+    int firstSeq = (seq + 1) & 0x3fffffff;
+    java.io.ByteArrayOutputStream datagram = new java.io.ByteArrayOutputStream();
+    for (Request r : requests) {
+      datagram.writeBytes(r.message().build(nextSeq()));
+    }
+    String what = requests.get(0).call() + " ...";
+    byte[] bytes = datagram.toByteArray();
+    send(bytes, what);
+    KernelException[] failures = new KernelException[requests.size()];
+    int answered = 0;
+    while (answered < requests.size()) {
+      for (NlMessage m : receive(what)) {
+        int i = (m.seq() - firstSeq) & 0x3fffffff;
+        if (m.type() != Rtnl.NLMSG_ERROR || i >= requests.size()) {
+          continue; // a data message or a stale answer to an earlier, abandoned request
+        }
+        answered++;
+        if (m.error() != 0) {
+          Request r = requests.get(i);
+          failures[i] = failure(r.call(), r.object(), -m.error(), m.extendedAckMessage());
+        }
+      }
+    }
+    for (int i = 0; i < failures.length; i++) {
+      if (failures[i] != null && !requests.get(i).tolerated().test(failures[i])) {
+        throw failures[i];
       }
     }
   }

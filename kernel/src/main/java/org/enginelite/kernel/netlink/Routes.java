@@ -21,12 +21,30 @@ public final class Routes {
    * fine; a default route via another gateway is an error (EEXIST).
    */
   public void addDefault(InetAddress gateway, int outputIndex) {
-    Cidr any = Cidr.of(anyAddress(gateway), 0);
-    add(new Route(any, gateway, outputIndex));
+    add(defaultRoute(gateway, outputIndex));
+  }
+
+  static Route defaultRoute(InetAddress gateway, int outputIndex) {
+    return new Route(Cidr.of(anyAddress(gateway), 0), gateway, outputIndex);
   }
 
   /** Adds a route; an identical route already present is fine. */
   public void add(Route route) {
+    try {
+      socket.request(addMessage(route), "RTM_NEWROUTE", describe(route));
+    } catch (KernelException e) {
+      if (!alreadyThere(route, e)) {
+        throw e;
+      }
+    }
+  }
+
+  /** True when {@code e} answered adding {@code route} because that very route is there (EEXIST). */
+  boolean alreadyThere(Route route, KernelException e) {
+    return e.is(Errno.EEXIST) && list().contains(normalized(route));
+  }
+
+  static MessageBuilder addMessage(Route route) {
     Cidr dst = route.destination();
     MessageBuilder m = new MessageBuilder(Rtnl.RTM_NEWROUTE,
         Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK | Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL)
@@ -41,13 +59,7 @@ public final class Routes {
     if (route.outputIndex() > 0) {
       m.attrU32(Rtnl.RTA_OIF, route.outputIndex());
     }
-    try {
-      socket.request(m, "RTM_NEWROUTE", describe(route));
-    } catch (KernelException e) {
-      if (!e.is(Errno.EEXIST) || !list().contains(normalized(route))) {
-        throw e;
-      }
-    }
+    return m;
   }
 
   /** Deletes a route; true when it was there. */
@@ -104,7 +116,7 @@ public final class Routes {
     return new Route(r.destination().network(), r.gateway(), r.outputIndex());
   }
 
-  private static String describe(Route r) {
+  static String describe(Route r) {
     return r.destination() + (r.gateway() == null ? "" : " via " + r.gateway().getHostAddress())
         + (r.outputIndex() > 0 ? " dev #" + r.outputIndex() : "");
   }

@@ -63,6 +63,11 @@ public final class Rtnetlink implements AutoCloseable {
     return routes;
   }
 
+  /** A new batch of changes sent together over this namespace's socket. */
+  public NetlinkBatch batch() {
+    return new NetlinkBatch(socket, routes);
+  }
+
   @Override
   public void close() {
     removal.close();

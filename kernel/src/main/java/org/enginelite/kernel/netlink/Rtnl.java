@@ -11,6 +11,7 @@ final class Rtnl {
   static final int NLM_F_REQUEST = 0x1;
   static final int NLM_F_MULTI = 0x2;
   static final int NLM_F_ACK = 0x4;
+  static final int NLM_F_ECHO = 0x8;
   static final int NLM_F_DUMP_INTR = 0x10;
   static final int NLM_F_DUMP = 0x300;
   static final int NLM_F_REPLACE = 0x100;
@@ -46,6 +47,7 @@ final class Rtnl {
   static final int IFLA_ADDRESS = 1;
   static final int IFLA_IFNAME = 3;
   static final int IFLA_MTU = 4;
+  static final int IFLA_LINK = 5;
   static final int IFLA_MASTER = 10;
   static final int IFLA_PROTINFO = 12;
   static final int IFLA_LINKINFO = 18;

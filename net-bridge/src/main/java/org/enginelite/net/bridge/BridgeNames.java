@@ -12,6 +12,8 @@ public final class BridgeNames {
   public static final String BRIDGE_PREFIX = KernelNames.PREFIX + "br-";
   /** Host ends of endpoints' veth pairs: elv<first 12 of the endpoint id>. */
   public static final String VETH_PREFIX = KernelNames.PREFIX + "v";
+  /** Containers' interfaces being deleted (see {@link #tombstone}). */
+  public static final String TOMBSTONE_PREFIX = KernelNames.PREFIX + "tomb";
   /** IFLA_IFALIAS on every bridge the driver made: el:net:<network id>, so bridges with custom names are found. */
   public static final String ALIAS_PREFIX = KernelNames.PREFIX + ":net:";
 
@@ -28,6 +30,14 @@ public final class BridgeNames {
 
   public static IfName hostVeth(String endpointId) {
     return IfName.of(VETH_PREFIX + cut(endpointId, 15 - VETH_PREFIX.length()));
+  }
+
+  /**
+   * The name a container's interface takes while its veth pair is deleted in the background: eltomb<first 9 of
+   * the endpoint id>, out of the way of the next ethN.
+   */
+  public static IfName tombstone(String endpointId) {
+    return IfName.of(TOMBSTONE_PREFIX + cut(endpointId, 15 - TOMBSTONE_PREFIX.length()));
   }
 
   public static String alias(String networkId) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.enginelite.driver.ConflictException;
 import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.driver.NotFoundException;
+import org.enginelite.driver.network.Cidr;
 import org.enginelite.driver.network.EndpointSpec;
 import org.enginelite.driver.network.ExternalConnectivity;
 import org.enginelite.driver.network.IfName;
@@ -22,6 +23,7 @@ import org.enginelite.driver.network.NetworkDriver;
 import org.enginelite.driver.network.NetworkSpec;
 import org.enginelite.driver.network.PortBinding;
 import org.enginelite.driver.network.Reconciling;
+import org.enginelite.kernel.KernelException;
 import org.enginelite.kernel.netlink.Link;
 import org.enginelite.kernel.netlink.Links;
 import org.enginelite.kernel.netlink.Rtnetlink;
@@ -54,6 +56,14 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
   private final PortReservations ports;
   private final ContainerNamespaces containers = new ContainerNamespaces();
   private final Map<String, NetworkSpec> networks = new ConcurrentHashMap<>();
+  /** Bridge indexes by network id, as last seen: a join then needs no lookup. */
+  private final Map<String, Integer> bridgeIndexes = new ConcurrentHashMap<>();
+  /** What join made, by endpoint id, for a quick leave; empty after a restart. */
+  private final Map<String, Joined> joined = new ConcurrentHashMap<>();
+  /** Endpoints whose veth pair is being deleted in the background. */
+  private final Set<String> removing = ConcurrentHashMap.newKeySet();
+
+  private record Joined(int hostIndex, int containerIndex, Cidr address) {}
 
   /** A driver acting in {@code host}; the caller keeps ownership of {@code host}. */
   public BridgeNetworkDriver(HostNamespace host) {
@@ -94,6 +104,7 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
   @Override
   public synchronized void deleteNetwork(String networkId) {
     NetworkSpec spec = networks.remove(networkId);
+    bridgeIndexes.remove(networkId);
     // The rules go in a child process while the links go here. Links.remove returns once the bridge is gone from
     // the namespace; the kernel frees it after an RCU grace period that nobody needs to wait for.
     Firewall.Change rules = firewall.startRemove(BridgeNames.networkTag(networkId));
@@ -142,21 +153,23 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
     EndpointSpec endpoint = spec.endpoint();
     NetworkSpec network = network(endpoint.networkId());
     createEndpoint(endpoint); // validates the address against the network
-    Link bridge = links.get(BridgeNames.bridge(network).value()).orElseThrow(() ->
-        new NotFoundException("bridge " + BridgeNames.bridge(network) + " of network " + network.name()
-            + " is missing"));
+    int bridge = bridgeIndex(network, false);
     NetNs container = NetNs.open(spec.netns());
     InetAddress gateway = spec.defaultGateway() && !network.internal() ? network.gateway() : null;
-    IfName hostEnd = BridgeNames.hostVeth(endpoint.id());
     Rtnetlink inContainer = containers.acquire(container, endpoint.id());
     try {
-      new StepQueue()
-          .add(new CreateVethPair(links, container, hostEnd, spec.interfaceName(), endpoint.mac(),
-              network.bridgeOptions().mtu(), bridge.index()))
-          .add(new ConfigureBridgePort(links, hostEnd, !network.bridgeOptions().enableIcc()))
-          .add(new ConfigureContainerInterface(container, inContainer, spec.interfaceName(), endpoint.address(),
-              gateway))
-          .run();
+      CreateVethPair veth;
+      try {
+        veth = plug(spec, network, container, inContainer, gateway, bridge);
+      } catch (KernelException e) {
+        // The bridge's index is remembered from an earlier join; a bridge made again since has another one.
+        int fresh = bridgeIndex(network, true);
+        if (fresh == bridge) {
+          throw e;
+        }
+        veth = plug(spec, network, container, inContainer, gateway, fresh);
+      }
+      joined.put(endpoint.id(), new Joined(veth.hostIndex(), veth.containerIndex(), endpoint.address()));
     } catch (RuntimeException e) {
       containers.release(endpoint.id());
       throw e;
@@ -164,14 +177,76 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
     return new JoinInfo(spec.interfaceName(), Optional.ofNullable(gateway));
   }
 
+  /** The endpoint's veth pair, on the bridge, configured inside the container; nothing of it left on failure. */
+  private CreateVethPair plug(JoinSpec spec, NetworkSpec network, NetNs container, Rtnetlink inContainer,
+      InetAddress gateway, int bridgeIndex) {
+    EndpointSpec endpoint = spec.endpoint();
+    IfName hostEnd = BridgeNames.hostVeth(endpoint.id());
+    CreateVethPair veth = new CreateVethPair(links, container, hostEnd, spec.interfaceName(), endpoint.mac(),
+        network.bridgeOptions().mtu(), bridgeIndex);
+    new StepQueue()
+        .add(veth)
+        .add(new ConfigureBridgePort(links, hostEnd, veth::hostIndex, !network.bridgeOptions().enableIcc()))
+        .add(new ConfigureContainerInterface(container, inContainer, spec.interfaceName(), veth::containerIndex,
+            endpoint.address(), gateway))
+        .run();
+    return veth;
+  }
+
+  /** The index of the network's bridge, as last seen unless {@code fresh}; NotFound when the bridge is gone. */
+  private int bridgeIndex(NetworkSpec network, boolean fresh) {
+    Integer known = fresh ? null : bridgeIndexes.get(network.id());
+    if (known != null) {
+      return known;
+    }
+    Link bridge = links.get(BridgeNames.bridge(network).value()).filter(Link::isBridge).orElseThrow(() ->
+        new NotFoundException("bridge " + BridgeNames.bridge(network) + " of network " + network.name()
+            + " is missing"));
+    bridgeIndexes.put(network.id(), bridge.index());
+    return bridge.index();
+  }
+
   /** Returns once both ends are gone (the container's interface with the host's), not once the kernel freed them. */
   @Override
   public void leave(String networkId, String endpointId) {
+    joined.remove(endpointId);
     try {
-      links.remove(BridgeNames.hostVeth(endpointId).value());
+      if (!removing.contains(endpointId)) {
+        links.remove(BridgeNames.hostVeth(endpointId).value());
+      }
     } finally {
       containers.release(endpointId); // the container's socket pins its namespace: never keep it past the endpoint
     }
+  }
+
+  /**
+   * Takes the interface out of the running container's way with three changes in one datagram there (down, its
+   * address removed, renamed to a tombstone name), so a new join at once finds its name, address and MAC free;
+   * deleting the pair, which waits for the kernel's RCU grace periods, goes on in the background. The host end
+   * keeps its name (the endpoint id is never joined again) until then: a crash meanwhile leaves an unknown elv
+   * link, which reconciliation deletes. An endpoint joined before a restart is removed as {@link #leave} does.
+   */
+  @Override
+  public void leaveRunning(String networkId, String endpointId) {
+    Joined j = joined.remove(endpointId);
+    Rtnetlink inContainer = containers.of(endpointId);
+    if (j == null || inContainer == null) {
+      leave(networkId, endpointId);
+      return;
+    }
+    try {
+      inContainer.batch()
+          .setUp(j.containerIndex(), false)
+          .deleteAddress(j.containerIndex(), j.address())
+          .rename(j.containerIndex(), BridgeNames.tombstone(endpointId))
+          .run();
+      removing.add(endpointId);
+      links.removeInBackground(j.hostIndex(), () -> removing.remove(endpointId));
+    } catch (RuntimeException e) {
+      leave(networkId, endpointId);
+      return;
+    }
+    containers.release(endpointId);
   }
 
   @Override
@@ -211,6 +286,7 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
   @Override
   public synchronized void reconcile(Set<String> knownNetworkIds, Set<String> knownEndpointIds) {
     networks.keySet().retainAll(knownNetworkIds);
+    bridgeIndexes.keySet().retainAll(knownNetworkIds);
     Set<String> knownVeths = new HashSet<>();
     Set<String> knownTags = new HashSet<>();
     for (String id : knownEndpointIds) {

@@ -40,6 +40,13 @@ final class ContainerNamespaces implements AutoCloseable {
     return e.rtnetlink();
   }
 
+  /** The socket endpoint {@code endpointId} acquired, or null when it holds none (joined before a restart). */
+  synchronized Rtnetlink of(String endpointId) {
+    Path path = netnsOfEndpoint.get(endpointId);
+    Entry e = path == null ? null : byNetns.get(path);
+    return e == null ? null : e.rtnetlink();
+  }
+
   /** The endpoint no longer uses its namespace's socket; the socket closes when no endpoint does. */
   synchronized void release(String endpointId) {
     Path path = netnsOfEndpoint.remove(endpointId);

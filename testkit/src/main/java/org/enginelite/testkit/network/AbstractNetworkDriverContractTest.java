@@ -250,6 +250,29 @@ public abstract class AbstractNetworkDriverContractTest {
   }
 
   @Test
+  void leaveRunning_freesTheNameAndAddressAtOnce_andNothingStaysOnceTheNetworkIsGone() {
+    NetworkSpec net = network("10.45.0.0/24");
+    driver.createNetwork(net);
+    TestNetns a = container();
+    TestNetns b = container();
+    attach(b, net, "10.45.0.3", 0);
+    EndpointSpec first = attach(a, net, "10.45.0.2", 0);
+    driver.leaveRunning(net.id(), first.id());
+    driver.deleteEndpoint(net.id(), first.id());
+    assertFalse(a.execOk("ip", "-o", "link").contains("eth0"));
+    String addresses = a.execOk("ip", "-o", "addr");
+    assertFalse(addresses.contains("10.45.0.2"), addresses);
+    assertFalse(a.execOk("ip", "route").contains("10.45.0."), "no route left");
+
+    EndpointSpec again = attach(a, net, "10.45.0.2", 0); // a new endpoint: same name, address and MAC
+    assertTrue(b.canPing("10.45.0.2"), "the new interface answers at once");
+    driver.leaveRunning(net.id(), again.id());
+    driver.deleteEndpoint(net.id(), again.id());
+    driver.deleteNetwork(net.id());
+    assertEquals(List.of(), hostLinks());
+  }
+
+  @Test
   void badInput_isRefusedWithTheRightKind() {
     NetworkSpec net = network("10.38.0.0/24");
     assertThrows(NotFoundException.class, () -> driver.createEndpoint(endpoint(net, "10.38.0.2")));

@@ -1,6 +1,7 @@
 package org.enginelite.net.bridge.setup;
 
 import org.enginelite.driver.network.IfName;
+import java.util.function.IntSupplier;
 import org.enginelite.kernel.netlink.Links;
 
 /**
@@ -17,11 +18,14 @@ import org.enginelite.kernel.netlink.Links;
 public final class ConfigureBridgePort implements SetupStep {
   private final Links links;
   private final IfName port;
+  private final IntSupplier portIndex;
   private final boolean isolated;
 
-  public ConfigureBridgePort(Links links, IfName port, boolean isolated) {
+  /** {@code portIndex}: the index of {@code port}, known once an earlier step created it. */
+  public ConfigureBridgePort(Links links, IfName port, IntSupplier portIndex, boolean isolated) {
     this.links = links;
     this.port = port;
+    this.portIndex = portIndex;
     this.isolated = isolated;
   }
 
@@ -32,7 +36,7 @@ public final class ConfigureBridgePort implements SetupStep {
 
   @Override
   public void apply() {
-    links.setBridgePort(links.require(port.value()).index(), isolated, true);
+    links.setBridgePort(portIndex.getAsInt(), isolated, true);
   }
 
   @Override

@@ -3,7 +3,8 @@ package org.enginelite.net.bridge.setup;
 import java.net.InetAddress;
 import org.enginelite.driver.network.Cidr;
 import org.enginelite.driver.network.IfName;
-import org.enginelite.kernel.netlink.Link;
+import java.util.function.IntSupplier;
+import org.enginelite.kernel.netlink.NetlinkBatch;
 import org.enginelite.kernel.netlink.Rtnetlink;
 import org.enginelite.kernel.ns.NetNs;
 
@@ -18,15 +19,21 @@ public final class ConfigureContainerInterface implements SetupStep {
   private final NetNs container;
   private final Rtnetlink rt;
   private final IfName name;
+  private final IntSupplier index;
   private final Cidr address;
   private final InetAddress defaultGateway;
 
-  /** {@code rt}: a socket inside {@code container}; {@code defaultGateway} null: no default route. */
-  public ConfigureContainerInterface(NetNs container, Rtnetlink rt, IfName name, Cidr address,
+  /**
+   * @param rt a socket inside {@code container}
+   * @param index the index of interface {@code name} in the container, known once an earlier step created it
+   * @param defaultGateway null: no default route
+   */
+  public ConfigureContainerInterface(NetNs container, Rtnetlink rt, IfName name, IntSupplier index, Cidr address,
       InetAddress defaultGateway) {
     this.container = container;
     this.rt = rt;
     this.name = name;
+    this.index = index;
     this.address = address;
     this.defaultGateway = defaultGateway;
   }
@@ -38,13 +45,16 @@ public final class ConfigureContainerInterface implements SetupStep {
 
   @Override
   public void apply() {
-    Link link = rt.links().require(name.value());
-    rt.addresses().add(link.index(), address);
-    rt.links().setUp(link.index(), true);
-    rt.links().setUp(LOOPBACK_INDEX, true);
+    int link = index.getAsInt();
+    // One datagram, applied in order: the route needs the interface up with its address.
+    NetlinkBatch batch = rt.batch()
+        .addAddress(link, address)
+        .setUp(link, true)
+        .setUp(LOOPBACK_INDEX, true);
     if (defaultGateway != null) {
-      rt.routes().addDefault(defaultGateway, link.index());
+      batch.addDefaultRoute(defaultGateway, link);
     }
+    batch.run();
   }
 
   @Override

@@ -4,6 +4,7 @@ import jnr.constants.platform.Errno;
 import org.enginelite.driver.network.IfName;
 import org.enginelite.driver.network.MacAddress;
 import org.enginelite.kernel.KernelException;
+import org.enginelite.kernel.netlink.Link;
 import org.enginelite.kernel.netlink.Links;
 import org.enginelite.kernel.netlink.VethPair;
 import org.enginelite.kernel.ns.NetNs;
@@ -20,6 +21,7 @@ public final class CreateVethPair implements SetupStep {
   private final MacAddress mac;
   private final int mtu;
   private final int bridgeIndex;
+  private Link created;
 
   public CreateVethPair(Links hostLinks, NetNs container, IfName hostEnd, IfName containerEnd, MacAddress mac,
       int mtu, int bridgeIndex) {
@@ -42,16 +44,26 @@ public final class CreateVethPair implements SetupStep {
     try (NetNs.NsFd fd = container.openFd()) {
       VethPair pair = new VethPair(hostEnd, containerEnd, mtu, bridgeIndex, mac, fd.fd());
       try {
-        hostLinks.createVeth(pair);
+        created = hostLinks.createVeth(pair);
       } catch (KernelException e) {
         // The host end is named after the endpoint id, which is unique: one that exists was left by a crash
         // between join and leave. Replace it once; an EEXIST from the container side stays an error.
         if (!e.is(Errno.EEXIST) || !hostLinks.delete(hostEnd.value())) {
           throw e;
         }
-        hostLinks.createVeth(pair);
+        created = hostLinks.createVeth(pair);
       }
     }
+  }
+
+  /** The host end's index, once applied. */
+  public int hostIndex() {
+    return created.index();
+  }
+
+  /** The container end's index in the container's namespace, once applied. */
+  public int containerIndex() {
+    return created.linkIndex();
   }
 
   @Override
