@@ -10,8 +10,12 @@
 #        on the socket's I/O thread; a request that touches disk or the state store also pays a hand-off to a
 #        worker thread and back).
 #      Both daemons run at once and the runs alternate between them, so both see the same machine load; before
-#      measuring, each daemon serves WARMUP create+rm pairs that are not counted (a daemon runs for days: this is
-#      its steady state, and for engine-lite's JVM it means compiled code);
+#      measuring, each daemon serves the same uncounted warm-up: WARMUP create+rm pairs on one kept-alive
+#      connection, then WARMUP_CONN create+rm pairs and WARMUP_CONN pings with one connection per request (a daemon
+#      runs for days: this is its steady state). For engine-lite's JVM steady state means compiled code, and its
+#      JIT compiler still spends more CPU than the requests themselves until a few thousand requests have gone
+#      through each path (a new connection runs code a kept-alive one does not); the daemon's CPU per pair during
+#      the kept-alive warm-up is printed too, so what the warm-up costs stays visible;
 #   2. sequential write (dd conv=fsync) and read (O_DIRECT, plain reads on tmpfs) of SIZE_MIB MiB inside a
 #      container to a named volume, a bind mount and a tmpfs, next to the same dd on the host; host and container
 #      runs alternate, REPS times each, with the page cache dropped before every run; medians and min-max, and
@@ -20,12 +24,13 @@
 # with `docker import`, so no registry is ever asked) runs the same, and the script prints ratios.
 #
 # usage: benchmarks/volume-ops.sh
-#   env: RUNS=50 WARMUP=300 SIZE_MIB=512 REPS=9 EL_BENCH_DIR=/var/tmp ENGINES="engine-lite docker"
+#   env: RUNS=50 WARMUP=3000 WARMUP_CONN=300 SIZE_MIB=512 REPS=9 EL_BENCH_DIR=/var/tmp ENGINES="engine-lite docker"
 set -euo pipefail
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../bin/lib/common.sh"
 
 RUNS=${RUNS:-50}
-WARMUP=${WARMUP:-300}
+WARMUP=${WARMUP:-3000}
+WARMUP_CONN=${WARMUP_CONN:-300}
 SIZE_MIB=${SIZE_MIB:-512}
 REPS=${REPS:-9}
 [ "$(id -u)" -eq 0 ] || { echo "volume-ops.sh: run as root (containers, mounts)" >&2; exit 1; }
@@ -125,13 +130,32 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 ms_sum() { awk '{s += $1} END {printf "%.3f\n", s * 1000}'; }
 
+# The same uncounted warm-up for one daemon: WARMUP kept-alive pairs (in blocks of 500, bounding curl's command
+# line), whose CPU per pair goes to RESULT_API["<engine>/warm_cpu"], then WARMUP_CONN pairs and pings each on a
+# connection of its own.
+warm_up() {
+  local e="$1" sent=0 n t0 i
+  t0="$(cpu_ticks "${DPID[$e]}")"
+  while [ "$sent" -lt "$WARMUP" ]; do
+    n=$(( WARMUP - sent < 500 ? WARMUP - sent : 500 ))
+    create_rm_keepalive "${SOCK[$e]}" "warm-$sent" "$n" >/dev/null
+    sent=$(( sent + n ))
+  done
+  RESULT_API[$e/warm_cpu]="$(awk -v t="$(( $(cpu_ticks "${DPID[$e]}") - t0 ))" -v hz="$(getconf CLK_TCK)" \
+    -v n="$WARMUP" 'BEGIN {printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0)}')"
+  for i in $(seq "$WARMUP_CONN"); do
+    create_rm_once "${SOCK[$e]}" "warm-conn-$i" >/dev/null
+    ping_once "${SOCK[$e]}" >/dev/null
+  done
+}
+
 # Runs every API measurement for all engines, alternating engines run by run (keep-alive: in blocks of 10).
 # Fills RESULT_API["<engine>/<measure>"] with medians in ms.
 measure_api() {
   local e i b t0
   local -A samples=() ticks=()
   for e in "${engines[@]}"; do
-    create_rm_keepalive "${SOCK[$e]}" warm "$WARMUP" >/dev/null
+    warm_up "$e"
   done
   for i in $(seq "$RUNS"); do
     for e in "${engines[@]}"; do
@@ -263,23 +287,27 @@ done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
 echo
-echo "volume create+rm through the API, median of $RUNS (ms), after $WARMUP uncounted pairs per daemon"
+echo "volume create+rm through the API, median of $RUNS (ms), after the same uncounted warm-up per daemon:"
+echo "  $WARMUP kept-alive pairs, then $WARMUP_CONN pairs and $WARMUP_CONN pings with a connection per request"
 echo "  per-request: one curl process and connection per request, curl's time_total (start-up not counted)"
 echo "  keep-alive:  all requests from one curl process on one connection, back to back"
 echo "  ping: GET /_ping timed the same way, the transport's floor (engine-lite: no worker hand-off for it)"
 echo "  cpu: CPU time (user + system, all threads) of the daemon process per keep-alive create+rm pair"
-printf '  %-12s %12s %12s %12s %12s %12s\n' "" "create+rm" "ping" "create+rm ka" "ping ka" "cpu/pair"
+echo "  warm cpu: the same during the $WARMUP kept-alive warm-up pairs (engine-lite: includes its JIT compiler)"
+printf '  %-12s %12s %12s %12s %12s %12s %12s\n' "" "create+rm" "ping" "create+rm ka" "ping ka" "cpu/pair" \
+  "warm cpu"
 for e in "${engines[@]}"; do
-  printf '  %-12s %12s %12s %12s %12s %12s\n' "$e" "${RESULT_API[$e/create_rm]}" "${RESULT_API[$e/ping]}" \
-    "${RESULT_API[$e/create_rm_ka]}" "${RESULT_API[$e/ping_ka]}" "${RESULT_API[$e/cpu]}"
+  printf '  %-12s %12s %12s %12s %12s %12s %12s\n' "$e" "${RESULT_API[$e/create_rm]}" "${RESULT_API[$e/ping]}" \
+    "${RESULT_API[$e/create_rm_ka]}" "${RESULT_API[$e/ping_ka]}" "${RESULT_API[$e/cpu]}" "${RESULT_API[$e/warm_cpu]}"
 done
 if [ ${#engines[@]} = 2 ]; then
-  printf '  %-12s %12s %12s %12s %12s %12s   (target for create+rm <= 0.33)\n' "el / docker" \
+  printf '  %-12s %12s %12s %12s %12s %12s %12s   (target for create+rm <= 0.33)\n' "el / docker" \
     "$(ratio "${RESULT_API[engine-lite/create_rm]}" "${RESULT_API[docker/create_rm]}")" \
     "$(ratio "${RESULT_API[engine-lite/ping]}" "${RESULT_API[docker/ping]}")" \
     "$(ratio "${RESULT_API[engine-lite/create_rm_ka]}" "${RESULT_API[docker/create_rm_ka]}")" \
     "$(ratio "${RESULT_API[engine-lite/ping_ka]}" "${RESULT_API[docker/ping_ka]}")" \
-    "$(ratio "${RESULT_API[engine-lite/cpu]}" "${RESULT_API[docker/cpu]}")"
+    "$(ratio "${RESULT_API[engine-lite/cpu]}" "${RESULT_API[docker/cpu]}")" \
+    "$(ratio "${RESULT_API[engine-lite/warm_cpu]}" "${RESULT_API[docker/warm_cpu]}")"
 fi
 echo
 echo "dd of $SIZE_MIB MiB, median of $REPS (MiB/s; host runs alternate with container runs, page cache dropped"

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,18 @@ class SqliteStateStoreTest {
     }
     try (SqliteStateStore store = SqliteStateStore.open(dir)) {
       assertEquals(new Lease("n1", "10.0.0.2"), store.get("leases", "n1/10.0.0.2", Lease.class).orElseThrow());
+    }
+  }
+
+  @Test
+  void open_exclusiveWal_keepsNoSharedMemoryIndexAndSurvivesReopen() {
+    try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+      store.put("leases", "n1/10.0.0.3", new Lease("n1", "10.0.0.3"));
+      assertTrue(Files.exists(dir.resolve("state.db-wal")), "WAL mode");
+      assertFalse(Files.exists(dir.resolve("state.db-shm")), "WAL index kept in memory, not in a shared file");
+    }
+    try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+      assertEquals("10.0.0.3", store.get("leases", "n1/10.0.0.3", Lease.class).orElseThrow().address());
     }
   }
 

@@ -15,7 +15,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -133,25 +132,18 @@ final class VolumeDirectories {
     }
   }
 
-  /** Removes {@code trash} when it holds nothing but an empty {@code _data}; false (nothing else touched) if not. */
-  private boolean removeUntouched(Path trash) {
-    Path data = trash.resolve("_data");
+  /**
+   * Removes {@code trash} when it holds nothing but an empty {@code _data}; false if not. No listing first: rmdir(2)
+   * itself refuses a folder that is not empty (and a mount point), so the two calls either remove an untouched volume
+   * or stop at the first folder that holds something, having removed at most an empty {@code _data}.
+   */
+  private static boolean removeUntouched(Path trash) {
     try {
-      if (!holdsOnly(trash, data) || !isEmpty(data)) {
-        return false;
-      }
-      Files.delete(data);
+      Files.delete(trash.resolve("_data"));
       Files.delete(trash);
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static boolean holdsOnly(Path dir, Path entry) throws IOException {
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-      Iterator<Path> it = entries.iterator();
-      return it.hasNext() && it.next().equals(entry) && !it.hasNext();
     }
   }
 
