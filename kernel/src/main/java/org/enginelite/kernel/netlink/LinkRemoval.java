@@ -94,7 +94,7 @@ final class LinkRemoval implements AutoCloseable {
         try {
           Links.delete(c.deleter(), index);
         } catch (RuntimeException e) {
-          LOG.log(System.Logger.Level.DEBUG, "deleting link #" + index + " in the background: " + e.getMessage());
+          LOG.log(System.Logger.Level.WARNING, "deleting link #" + index + " in the background: " + e.getMessage());
         } finally {
           release(c);
           done.run();

@@ -287,6 +287,7 @@ public final class BridgeNetworkDriver implements NetworkDriver, ExternalConnect
   public synchronized void reconcile(Set<String> knownNetworkIds, Set<String> knownEndpointIds) {
     networks.keySet().retainAll(knownNetworkIds);
     bridgeIndexes.keySet().retainAll(knownNetworkIds);
+    joined.keySet().retainAll(knownEndpointIds);
     Set<String> knownVeths = new HashSet<>();
     Set<String> knownTags = new HashSet<>();
     for (String id : knownEndpointIds) {

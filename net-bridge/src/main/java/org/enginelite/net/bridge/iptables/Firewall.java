@@ -118,7 +118,10 @@ public final class Firewall {
       if (snapshot == null) {
         snapshot = Snapshot.of(iptables.save());
       }
-      String input = restoreInput(snapshot, removeTag, addTag, add, raise);
+      // Removing one tag that has no rules (an endpoint without published ports) changes nothing.
+      String input = addTag != null && add.isEmpty() && !raise && snapshot.rules.stream().noneMatch(r -> r.tag != null
+          && !r.tag.equals(Chains.BASE_TAG) && removeTag.test(r.tag)) ? ""
+          : restoreInput(snapshot, removeTag, addTag, add, raise);
       if (input.isEmpty()) {
         lock.unlock();
         return () -> { };
