@@ -58,7 +58,7 @@ report() { # NAME FILE
 # engine-lite
 mkdir -p "$WORK/el"
 CP="$(el_daemon_classpath)"
-unshare --net -- java -XX:+UseSerialGC -cp "$CP" org.enginelite.engine.EngineDaemon --data-root "$WORK/el/data" \
+unshare --net -- java "${EL_DAEMON_JVM[@]}" -cp "$CP" org.enginelite.engine.EngineDaemon --data-root "$WORK/el/data" \
   --exec-root "$WORK/el/exec" -H "unix://$WORK/el/engine.sock" >"$WORK/el/daemon.log" 2>&1 &
 EL_PID=$!
 el_wait_ping "$WORK/el/engine.sock"

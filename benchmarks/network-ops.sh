@@ -140,7 +140,7 @@ median_of() { { printf '%s\n' ${SAMPLES[$1]:-} | grep . || true; } | median_ms; 
 ip netns add "$NS_EL"
 ip -n "$NS_EL" link set lo up
 mkdir -p "$WORK/el"
-nsenter --net="/run/netns/$NS_EL" java -cp "$EL_ROOT/engine-lite/target/engine-lite-0.1.0-SNAPSHOT.jar:$EL_ROOT/engine-lite/target/lib/*" \
+nsenter --net="/run/netns/$NS_EL" java "${EL_DAEMON_JVM[@]}" -cp "$EL_ROOT/engine-lite/target/engine-lite-0.1.0-SNAPSHOT.jar:$EL_ROOT/engine-lite/target/lib/*" \
   org.enginelite.engine.EngineDaemon --data-root "$WORK/el/data" --exec-root "$WORK/el/exec" \
   -H "unix://$WORK/el/engine.sock" >"$WORK/el/daemon.log" 2>&1 &
 PIDS+=($!)

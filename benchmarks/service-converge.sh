@@ -92,7 +92,7 @@ start_engine() {  # start_engine NAME COMMAND...: in a new netns with loopback u
 }
 
 CP="$(el_daemon_classpath)"
-EL_PID=$(start_engine el java -XX:+UseSerialGC -cp "$CP" org.enginelite.engine.EngineDaemon \
+EL_PID=$(start_engine el java "${EL_DAEMON_JVM[@]}" -cp "$CP" org.enginelite.engine.EngineDaemon \
   --data-root "$WORK/el/data" --exec-root "$WORK/el/exec" -H "unix://$WORK/el/engine.sock")
 el_wait_ping "$WORK/el/engine.sock"
 curl -sf --unix-socket "$WORK/el/engine.sock" -X POST -H 'Content-Type: application/x-tar' \

@@ -17,6 +17,13 @@ EL_PACKAGES=(runc iptables busybox-static iproute2 curl)
 
 el_log() { printf 'engine-lite: %s\n' "$*" >&2; }
 
+# The daemon's JVM flags, for bin/engine-lite daemon and for every benchmark that starts a daemon. C1 only: the
+# daemon's requests spend their time in system calls (fsync, mount, netlink), and C2 kept recompiling the request
+# path for thousands of requests, costing more CPU than the requests themselves (volume-ops.sh: 5.5 ms per
+# create+rm pair over the first 3000 with C2, 1.7 with C1 only). The ingress balancer's data path is run with C1
+# only as well (benchmarks/ingress-e2e.sh).
+EL_DAEMON_JVM=(-XX:TieredStopAtLevel=1)
+
 # el_ensure_packages [pkg...]: apt-get install whatever of the given (default EL_PACKAGES) is missing.
 el_ensure_packages() {
   local wanted=("$@") missing=() p
