@@ -338,9 +338,11 @@ public final class ContainerService implements Containers, AutoCloseable {
     try {
       repo.store().transact(() -> {
         ContainerRecord r = repo.resolve(id);
-        ObjectNode inspect = r.inspectFields().deepCopy();
+        // Only top-level fields are replaced, so the new record shares the others with the old one: record
+        // nodes are never changed in place (a container's setup steps work on copies of their own).
+        ObjectNode inspect = r.inspectFields().objectNode().setAll(r.inspectFields());
         inspectFields.forEach(inspect::set);
-        ObjectNode summary = r.summaryFields().deepCopy();
+        ObjectNode summary = r.summaryFields().objectNode().setAll(r.summaryFields());
         summaryFields.forEach(summary::set);
         repo.put(r.withFields(inspect, summary));
       });

@@ -27,6 +27,7 @@ public final class ContainerNetworking {
   private final EndpointLeases leases;
   private final PortPublisher ports;
   private final List<EndpointListener> listeners = new CopyOnWriteArrayList<>();
+  private final KernelAlongsideStore kernelWork = new KernelAlongsideStore();
 
   public ContainerNetworking(NetworkService networks, IpamDriver ipam, NetworkDriver driver) {
     this.networks = networks;
@@ -172,15 +173,18 @@ public final class ContainerNetworking {
       EndpointRecord e = leases.allocate(c, n, req, EndpointLeases.nextInterfaceName(existing));
       if (running) {
         boolean becomesGateway = !n.internal() && gatewayEndpoint(existing) == null;
-        plug(c, e, becomesGateway);
-        try {
-          if (becomesGateway) {
-            ports.publish(c, e);
+        if (becomesGateway) {
+          plug(c, e, true);
+          try {
+            ports.publish(c, e); // the container's record shows the ports, so it is written after them
+            alsoRecord.run();
+          } catch (RuntimeException failure) {
+            unplugQuietly(e, failure); // the driver's endpoint goes with its ports and rules
+            throw failure;
           }
-          alsoRecord.run();
-        } catch (RuntimeException failure) {
-          unplugQuietly(e, failure); // the driver's endpoint goes with its ports and rules
-          throw failure;
+        } else {
+          // The record needs nothing of the kernel: it is written while the interface is made.
+          kernelWork.alongside(() -> plug(c, e, false), alsoRecord, () -> unplug(e));
         }
         attached(c, e);
       } else {
@@ -212,13 +216,19 @@ public final class ContainerNetworking {
           ports.unpublish(containerId, e);
         }
         // The container runs on: its interface is out of the way at once, the pair is freed in the background.
-        driver.leaveRunning(e.networkId(), e.id());
-        driver.deleteEndpoint(e.networkId(), e.id());
+        // The lease and the record are written meanwhile; they commit only once the interface is gone.
+        kernelWork.alongside(() -> {
+          driver.leaveRunning(e.networkId(), e.id());
+          driver.deleteEndpoint(e.networkId(), e.id());
+        }, () -> {
+          leases.release(e);
+          alsoRecord.run();
+        }, () -> {});
       } else {
         driver.deleteEndpoint(e.networkId(), e.id());
+        leases.release(e);
+        alsoRecord.run();
       }
-      leases.release(e);
-      alsoRecord.run();
       detached(e);
     });
   }

@@ -223,6 +223,59 @@ class ContainerNetworkingTest {
   }
 
   @Test
+  void connect_runningContainer_joinFailsWhileRecordIsWritten_leavesNothing() throws Exception {
+    NetworkRecord n = networks.create(bridge("my_bridge", "10.88.0.0/24", null));
+    ContainerHandle web = container("web", "{}");
+    run(web);
+    driver.failNext("join");
+    List<String> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+    assertThrows(InternalException.class, () -> state.transact(() -> networking.connect(web, true, n,
+        new EndpointRequest(n.id(), Optional.of("10.88.0.50"), List.of()), () -> recorded.add("record"))));
+    assertEquals(List.of("record"), recorded);
+    assertTrue(store.endpoint(web.id(), n.id()).isEmpty());
+    assertEquals(1, driver.joined.size()); // eth0 on the default bridge only
+    // The address was not kept: the same static address is free for the next connect.
+    EndpointRecord e = networking.connect(web, true, n,
+        new EndpointRequest(n.id(), Optional.of("10.88.0.50"), List.of()));
+    assertEquals("10.88.0.50/24", e.ipv4Address());
+  }
+
+  @Test
+  void connect_runningContainer_recordFailsWhileInterfaceIsMade_unplugsIt() throws Exception {
+    NetworkRecord n = networks.create(bridge("my_bridge", "10.88.0.0/24", null));
+    ContainerHandle web = container("web", "{}");
+    run(web);
+    InternalException e = assertThrows(InternalException.class, () -> state.transact(() -> networking.connect(
+        web, true, n, new EndpointRequest(n.id(), Optional.empty(), List.of()), () -> {
+          throw new InternalException("cannot write the container");
+        })));
+    assertEquals("cannot write the container", e.getMessage());
+    assertTrue(store.endpoint(web.id(), n.id()).isEmpty());
+    assertEquals(1, driver.joined.size());
+    assertEquals(1, driver.endpoints.size());
+  }
+
+  @Test
+  void disconnect_runningContainer_recordFails_keepsEndpointAndLease() throws Exception {
+    NetworkRecord n = networks.create(bridge("my_bridge", "10.88.0.0/24", null));
+    ContainerHandle web = container("web", "{}");
+    run(web);
+    networking.connect(web, true, n, new EndpointRequest(n.id(), Optional.of("10.88.0.50"), List.of()));
+    assertThrows(InternalException.class, () -> state.transact(() -> {
+      networking.disconnect(web.id(), "web", true, n, () -> {
+        throw new InternalException("cannot write the container");
+      });
+      return null;
+    }));
+    assertTrue(store.endpoint(web.id(), n.id()).isPresent());
+    ContainerHandle other = container("other", "{}");
+    run(other);
+    assertEquals("Address already in use: 10.88.0.50", assertThrows(ForbiddenException.class,
+        () -> networking.connect(other, true, n, new EndpointRequest(n.id(), Optional.of("10.88.0.50"),
+            List.of()))).getMessage());
+  }
+
+  @Test
   void reconcile_afterCrash_releasesGoneContainersAndStoppedPortsKeepsRunningOnes() throws Exception {
     NetworkRecord n = networks.create(bridge("my_bridge", "10.89.0.0/24", null));
     ContainerHandle alive = container("alive", "{\"HostConfig\":{\"NetworkMode\":\"my_bridge\",\"PortBindings\":"
