@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.enginelite.driver.ForbiddenException;
 import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.driver.NotFoundException;
@@ -146,16 +147,17 @@ public final class ContainerNetworking {
 
   /** POST /networks/{id}/connect: on a running container the interface appears at once. */
   public EndpointRecord connect(ContainerHandle c, boolean running, NetworkRecord n, EndpointRequest req) {
-    return connect(c, running, n, req, () -> {});
+    return connect(c, running, n, req, e -> {});
   }
 
   /**
    * As {@link #connect(ContainerHandle, boolean, NetworkRecord, EndpointRequest)}, with {@code alsoRecord} (the
-   * container's own record of its settings) written in the same store transaction: one commit, and a failure
-   * there removes the new interface too.
+   * container's own record of its settings, given the new endpoint) written in the same store transaction: one
+   * commit, and a failure there removes the new interface too. On a running container it runs while the
+   * interface is made, unless the new network becomes the container's gateway.
    */
   public EndpointRecord connect(ContainerHandle c, boolean running, NetworkRecord n, EndpointRequest req,
-      Runnable alsoRecord) {
+      Consumer<EndpointRecord> alsoRecord) {
     if (c.config().mode() == ContainerNetworkConfig.Mode.NONE) {
       throw new ForbiddenException("container cannot be connected to multiple networks with one of the networks "
           + "in private (none) mode");
@@ -177,36 +179,36 @@ public final class ContainerNetworking {
           plug(c, e, true);
           try {
             ports.publish(c, e); // the container's record shows the ports, so it is written after them
-            alsoRecord.run();
+            alsoRecord.accept(e);
           } catch (RuntimeException failure) {
             unplugQuietly(e, failure); // the driver's endpoint goes with its ports and rules
             throw failure;
           }
         } else {
           // The record needs nothing of the kernel: it is written while the interface is made.
-          kernelWork.alongside(() -> plug(c, e, false), alsoRecord, () -> unplug(e));
+          kernelWork.alongside(() -> plug(c, e, false), () -> alsoRecord.accept(e), () -> unplug(e));
         }
         attached(c, e);
       } else {
-        alsoRecord.run();
+        alsoRecord.accept(e);
       }
       return e;
     });
   }
 
-  /** POST /networks/{id}/disconnect. */
-  public void disconnect(String containerId, String containerName, boolean running, NetworkRecord n) {
-    disconnect(containerId, containerName, running, n, () -> {});
+  /** POST /networks/{id}/disconnect; returns the endpoint that went. */
+  public EndpointRecord disconnect(String containerId, String containerName, boolean running, NetworkRecord n) {
+    return disconnect(containerId, containerName, running, n, () -> {});
   }
 
   /** As {@link #disconnect(String, String, boolean, NetworkRecord)}, {@code alsoRecord} in the same transaction. */
-  public void disconnect(String containerId, String containerName, boolean running, NetworkRecord n,
+  public EndpointRecord disconnect(String containerId, String containerName, boolean running, NetworkRecord n,
       Runnable alsoRecord) {
     if (!n.isBridge()) {
       throw new ForbiddenException("container cannot be disconnected from host network or connected to host "
           + "network");
     }
-    store.state().transact(() -> {
+    return store.state().transact(() -> {
       List<EndpointRecord> endpoints = store.endpointsOfContainer(containerId);
       EndpointRecord e = endpoints.stream().filter(x -> x.networkId().equals(n.id())).findFirst()
           .orElseThrow(() -> new NotFoundException("container " + containerName + " is not connected to network "
@@ -230,6 +232,7 @@ public final class ContainerNetworking {
         alsoRecord.run();
       }
       detached(e);
+      return e;
     });
   }
 

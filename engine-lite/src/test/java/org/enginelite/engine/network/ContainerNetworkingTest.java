@@ -230,7 +230,7 @@ class ContainerNetworkingTest {
     driver.failNext("join");
     List<String> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
     assertThrows(InternalException.class, () -> state.transact(() -> networking.connect(web, true, n,
-        new EndpointRequest(n.id(), Optional.of("10.88.0.50"), List.of()), () -> recorded.add("record"))));
+        new EndpointRequest(n.id(), Optional.of("10.88.0.50"), List.of()), e -> recorded.add("record"))));
     assertEquals(List.of("record"), recorded);
     assertTrue(store.endpoint(web.id(), n.id()).isEmpty());
     assertEquals(1, driver.joined.size()); // eth0 on the default bridge only
@@ -246,7 +246,7 @@ class ContainerNetworkingTest {
     ContainerHandle web = container("web", "{}");
     run(web);
     InternalException e = assertThrows(InternalException.class, () -> state.transact(() -> networking.connect(
-        web, true, n, new EndpointRequest(n.id(), Optional.empty(), List.of()), () -> {
+        web, true, n, new EndpointRequest(n.id(), Optional.empty(), List.of()), endpoint -> {
           throw new InternalException("cannot write the container");
         })));
     assertEquals("cannot write the container", e.getMessage());

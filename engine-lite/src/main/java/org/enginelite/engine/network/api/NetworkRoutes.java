@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.driver.NotFoundException;
 import org.enginelite.engine.network.ContainerHandle;
@@ -90,8 +91,9 @@ public final class NetworkRoutes {
 
   /**
    * Under the container's lock (it neither starts nor stops meanwhile), the endpoint, the lease and the
-   * container's NetworkSettings are written in one store transaction, so one commit (one fsync); /etc/hosts of a
-   * running container follows once it committed.
+   * container's NetworkSettings are written in one store transaction, so one commit (one fsync). /etc/hosts of a
+   * running container is written with the record, while the interface is made; when the connect fails after
+   * all, its line comes out again.
    */
   private ApiResponse connect(ApiRequest req) {
     ConnectJson body = req.body(ConnectJson.class);
@@ -103,11 +105,22 @@ public final class NetworkRoutes {
     String id = findContainer(body.container());
     containers.locked(id, () -> {
       Loaded c = load(id);
-      EndpointRecord e = networks.store().state().transact(() -> containerNetworking.connect(c.handle(),
-          c.running(), n, new EndpointRequest(n.id(), ip, aliases), () -> afterChange.changed(c.handle(),
-              c.running())));
-      if (c.running()) {
-        updateHosts(() -> c.hosts().connected(e));
+      AtomicReference<EndpointRecord> inHosts = new AtomicReference<>();
+      try {
+        networks.store().state().transact(() -> containerNetworking.connect(c.handle(), c.running(), n,
+            new EndpointRequest(n.id(), ip, aliases), e -> {
+              afterChange.changed(c.handle(), c.running());
+              if (c.running()) {
+                updateHosts(() -> c.hosts().connected(e));
+                inHosts.set(e);
+              }
+            }));
+      } catch (RuntimeException failure) {
+        EndpointRecord written = inHosts.get();
+        if (written != null) {
+          updateHosts(() -> c.hosts().disconnected(written));
+        }
+        throw failure;
       }
       return null;
     });
@@ -129,18 +142,17 @@ public final class NetworkRoutes {
     }
     containers.locked(id.get(), () -> {
       Loaded c = load(id.get());
-      Optional<EndpointRecord> e = networks.store().endpoint(c.handle().id(), n.id());
-      networks.store().state().transact(() -> containerNetworking.disconnect(c.handle().id(), c.handle().name(),
-          c.running(), n, () -> afterChange.changed(c.handle(), c.running())));
+      EndpointRecord e = networks.store().state().transact(() -> containerNetworking.disconnect(c.handle().id(),
+          c.handle().name(), c.running(), n, () -> afterChange.changed(c.handle(), c.running())));
       if (c.running()) {
-        e.ifPresent(x -> updateHosts(() -> c.hosts().disconnected(x)));
+        updateHosts(() -> c.hosts().disconnected(e));
       }
       return null;
     });
     return ApiResponse.ok(null);
   }
 
-  /** The change is committed by now: a hosts file that cannot be written is worth a warning, not a failure. */
+  /** A hosts file that cannot be written is worth a warning, not a failed connect or disconnect. */
   private static void updateHosts(Runnable update) {
     try {
       update.run();
