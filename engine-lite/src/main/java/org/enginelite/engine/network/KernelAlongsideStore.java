@@ -1,10 +1,10 @@
 package org.enginelite.engine.network;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.enginelite.driver.FutureResults;
 
 /**
  * Runs a live connect's or disconnect's kernel work on a thread of its own while the caller writes the store in
@@ -52,29 +52,11 @@ final class KernelAlongsideStore {
 
   /** Waits for the kernel work (never interrupted half-way: its result decides the transaction). */
   private static RuntimeException await(CompletableFuture<Void> work) {
-    boolean interrupted = false;
     try {
-      while (true) {
-        try {
-          work.get();
-          return null;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (java.util.concurrent.ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException r) {
-            return r;
-          }
-          if (cause instanceof Error err) {
-            throw err;
-          }
-          return new CompletionException(cause);
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      FutureResults.await(work);
+      return null;
+    } catch (RuntimeException failure) {
+      return failure;
     }
   }
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import jnr.constants.platform.Errno;
-import org.enginelite.driver.InternalException;
+import org.enginelite.driver.FutureResults;
 import org.enginelite.kernel.KernelException;
 
 /**
@@ -73,7 +73,7 @@ final class LinkRemoval implements AutoCloseable {
       throw e;
     }
     if (!awaitNotification(channel.events(), index, deletion)) {
-      return result(deletion);
+      return FutureResults.await(deletion);
     }
     // Answered only once the deleting request released the RTNL lock, so after everything observable is done.
     Links.delete(requests, index);
@@ -133,28 +133,6 @@ final class LinkRemoval implements AutoCloseable {
       }
       if (deletion.isDone()) {
         return false;
-      }
-    }
-  }
-
-  private static boolean result(Future<Boolean> deletion) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return deletion.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (java.util.concurrent.ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException r) {
-            throw r;
-          }
-          throw new InternalException(e.getCause().toString(), e.getCause());
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
       }
     }
   }
