@@ -22,6 +22,7 @@ import java.util.Properties;
 import org.enginelite.driver.InternalException;
 import org.enginelite.driver.state.StateStore;
 import org.enginelite.driver.state.TransactionalStateStore;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * {@link StateStore} on one SQLite database in WAL mode. One connection, one writer at a time: the engine's
@@ -73,7 +74,8 @@ public final class SqliteStateStore extends TransactionalStateStore {
       // getGeneratedKeys, which this store never asks for.
       Properties config = new Properties();
       config.setProperty("jdbc.get_generated_keys", "false");
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("state.db"), config);
+      Path file = directory.resolve("state.db");
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config);
       try (Statement s = c.createStatement()) {
         // The daemon is the database's only user. Exclusive locking, set before WAL mode is first used, keeps the
         // WAL index in the process's memory instead of a shared-memory file and takes the file lock once instead of
@@ -85,8 +87,15 @@ public final class SqliteStateStore extends TransactionalStateStore {
         s.execute("PRAGMA busy_timeout=5000");
         s.execute("CREATE TABLE IF NOT EXISTS records (bucket TEXT NOT NULL, key TEXT NOT NULL,"
             + " value TEXT NOT NULL, PRIMARY KEY (bucket, key)) WITHOUT ROWID");
+        c.setAutoCommit(false);
+      } catch (SQLException e) {
+        c.close();
+        if (e.getErrorCode() == SQLiteErrorCode.SQLITE_BUSY.code) {
+          throw new InternalException("state store " + file + " is in use by another process: is another"
+              + " engine-lite daemon running with this data root?", e);
+        }
+        throw e;
       }
-      c.setAutoCommit(false);
       return new SqliteStateStore(c);
     } catch (SQLException | java.io.IOException e) {
       throw new InternalException("cannot open state store in " + directory + ": " + e.getMessage(), e);

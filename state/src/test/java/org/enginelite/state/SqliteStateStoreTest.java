@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.enginelite.driver.InternalException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,18 @@ class SqliteStateStoreTest {
     }
     try (SqliteStateStore store = SqliteStateStore.open(dir)) {
       assertEquals("10.0.0.3", store.get("leases", "n1/10.0.0.3", Lease.class).orElseThrow().address());
+    }
+  }
+
+  @Test
+  void open_whileAnotherStoreHoldsTheDirectory_isRefusedByName_andTheHolderKeepsWorking() {
+    try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+      store.put("leases", "n1/10.0.0.4", new Lease("n1", "10.0.0.4"));
+      InternalException e = assertThrows(InternalException.class, () -> SqliteStateStore.open(dir));
+      assertTrue(e.getMessage().contains("in use by another process"), e.getMessage());
+      assertTrue(e.getMessage().contains(dir.resolve("state.db").toString()), e.getMessage());
+      store.put("leases", "n1/10.0.0.5", new Lease("n1", "10.0.0.5"));
+      assertEquals("10.0.0.4", store.get("leases", "n1/10.0.0.4", Lease.class).orElseThrow().address());
     }
   }
 
