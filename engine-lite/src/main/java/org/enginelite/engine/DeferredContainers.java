@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.enginelite.driver.UnavailableException;
+import org.enginelite.engine.spi.ContainerFacts;
 import org.enginelite.engine.spi.Containers;
 
 /** The container service handed to extensions before it exists; every call goes to it once it does. */
@@ -53,6 +54,11 @@ final class DeferredContainers implements Containers {
   @Override
   public ObjectNode inspect(String ref) {
     return t().inspect(ref);
+  }
+
+  @Override
+  public ContainerFacts facts(String ref) {
+    return t().facts(ref);
   }
 
   @Override

@@ -31,6 +31,7 @@ import org.enginelite.engine.image.ImageRecord.ImageConfig;
 import org.enginelite.engine.image.ImageStore;
 import org.enginelite.engine.spi.ContainerExit;
 import org.enginelite.engine.spi.ContainerSetupStep;
+import org.enginelite.engine.spi.ContainerFacts;
 import org.enginelite.engine.spi.Containers;
 
 /**
@@ -329,6 +330,14 @@ public final class ContainerService implements Containers, AutoCloseable {
   public ObjectNode inspect(String ref) {
     ContainerRecord r = repo.resolve(ref);
     return json.inspect(r, runtime.paths(r.id()), imageConfig(r), execs.idsOf(r.id()));
+  }
+
+  @Override
+  public ContainerFacts facts(String ref) {
+    ContainerRecord r = repo.resolve(ref);
+    ObjectNode request = r.request();
+    return new ContainerFacts(r.id(), r.name(), request, r.state().active(), runtime.paths(r.id()).hosts(),
+        request.path("Hostname").asText(""), request.path("Domainname").asText(""));
   }
 
   @Override

@@ -198,12 +198,15 @@ public final class ContainerNetworking {
 
   /** POST /networks/{id}/disconnect; returns the endpoint that went. */
   public EndpointRecord disconnect(String containerId, String containerName, boolean running, NetworkRecord n) {
-    return disconnect(containerId, containerName, running, n, () -> {});
+    return disconnect(containerId, containerName, running, n, e -> {});
   }
 
-  /** As {@link #disconnect(String, String, boolean, NetworkRecord)}, {@code alsoRecord} in the same transaction. */
+  /**
+   * As {@link #disconnect(String, String, boolean, NetworkRecord)}, with {@code alsoRecord} (given the endpoint
+   * that goes) in the same transaction; on a running container it runs while the interface is taken out.
+   */
   public EndpointRecord disconnect(String containerId, String containerName, boolean running, NetworkRecord n,
-      Runnable alsoRecord) {
+      Consumer<EndpointRecord> alsoRecord) {
     if (!n.isBridge()) {
       throw new ForbiddenException("container cannot be disconnected from host network or connected to host "
           + "network");
@@ -224,12 +227,12 @@ public final class ContainerNetworking {
           driver.deleteEndpoint(e.networkId(), e.id());
         }, () -> {
           leases.release(e);
-          alsoRecord.run();
+          alsoRecord.accept(e);
         }, () -> {});
       } else {
         driver.deleteEndpoint(e.networkId(), e.id());
         leases.release(e);
-        alsoRecord.run();
+        alsoRecord.accept(e);
       }
       detached(e);
       return e;

@@ -32,6 +32,9 @@ public interface Containers {
   /** Docker's {@code /containers/{id}/json} body. */
   ObjectNode inspect(String ref);
 
+  /** The few facts of {@code ref} its record holds, without building the inspect body. */
+  ContainerFacts facts(String ref);
+
   /** Docker's {@code /containers/json} entries of every container (running or not) carrying all these labels. */
   List<ObjectNode> listByLabels(Map<String, String> labels);
 

@@ -262,7 +262,7 @@ class ContainerNetworkingTest {
     run(web);
     networking.connect(web, true, n, new EndpointRequest(n.id(), Optional.of("10.88.0.50"), List.of()));
     assertThrows(InternalException.class, () -> state.transact(() -> {
-      networking.disconnect(web.id(), "web", true, n, () -> {
+      networking.disconnect(web.id(), "web", true, n, e -> {
         throw new InternalException("cannot write the container");
       });
       return null;

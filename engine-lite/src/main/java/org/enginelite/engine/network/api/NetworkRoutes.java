@@ -1,6 +1,5 @@
 package org.enginelite.engine.network.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import org.enginelite.engine.network.NetworkService;
 import org.enginelite.engine.spi.ApiFilters;
 import org.enginelite.engine.spi.ApiRequest;
 import org.enginelite.engine.spi.ApiResponse;
+import org.enginelite.engine.spi.ContainerFacts;
 import org.enginelite.engine.spi.Containers;
 import org.enginelite.engine.spi.Routes;
 
@@ -127,6 +127,10 @@ public final class NetworkRoutes {
     return ApiResponse.ok(null);
   }
 
+  /**
+   * As connect: one store transaction, and /etc/hosts of a running container rewritten while its interface is
+   * taken out; when the disconnect fails after all, the line goes back.
+   */
   private ApiResponse disconnect(ApiRequest req) {
     DisconnectJson body = req.body(DisconnectJson.class);
     NetworkRecord n = networks.find(req.pathParam("id"));
@@ -142,10 +146,22 @@ public final class NetworkRoutes {
     }
     containers.locked(id.get(), () -> {
       Loaded c = load(id.get());
-      EndpointRecord e = networks.store().state().transact(() -> containerNetworking.disconnect(c.handle().id(),
-          c.handle().name(), c.running(), n, () -> afterChange.changed(c.handle(), c.running())));
-      if (c.running()) {
-        updateHosts(() -> c.hosts().disconnected(e));
+      AtomicReference<EndpointRecord> outOfHosts = new AtomicReference<>();
+      try {
+        networks.store().state().transact(() -> containerNetworking.disconnect(c.handle().id(),
+            c.handle().name(), c.running(), n, e -> {
+              afterChange.changed(c.handle(), c.running());
+              if (c.running()) {
+                updateHosts(() -> c.hosts().disconnected(e));
+                outOfHosts.set(e);
+              }
+            }));
+      } catch (RuntimeException failure) {
+        EndpointRecord removed = outOfHosts.get();
+        if (removed != null) {
+          updateHosts(() -> c.hosts().connected(removed));
+        }
+        throw failure;
       }
       return null;
     });
@@ -170,21 +186,13 @@ public final class NetworkRoutes {
     return containers.find(ref).orElseThrow(() -> new NotFoundException("No such container: " + ref));
   }
 
+  /** The container as its record holds it: no inspect body is built, the request is parsed as at its start. */
   private Loaded load(String id) {
-    ObjectNode inspect = containers.inspect(id);
-    String name = inspect.path("Name").asText("");
-    name = name.startsWith("/") ? name.substring(1) : name;
-    JsonNode config = inspect.path("Config");
-    JsonNode hostConfig = inspect.path("HostConfig");
-    ContainerNetworkConfig cfg = ContainerNetworkConfig.parse(
-        config.isObject() ? (ObjectNode) config : containersJson(),
-        hostConfig.isObject() ? (ObjectNode) hostConfig : containersJson(), containersJson());
-    boolean running = inspect.path("State").path("Running").asBoolean(false);
-    String hostname = config.path("Hostname").asText("");
-    LiveHostsFile hosts = new LiveHostsFile(Path.of(inspect.path("HostsPath").asText("")),
-        hostname.isEmpty() ? id.substring(0, 12) : hostname, config.path("Domainname").asText(""));
-    return new Loaded(new ContainerHandle(id, name, cfg, netnsDir.resolve("el-" + id.substring(0, 12))), running,
-        hosts);
+    ContainerFacts f = containers.facts(id);
+    ContainerNetworkConfig cfg = ContainerNetworkConfig.parse(f.createRequest(), f.hostConfig(), containersJson());
+    LiveHostsFile hosts = new LiveHostsFile(f.hostsPath(), f.effectiveHostname(), f.domainname());
+    return new Loaded(new ContainerHandle(f.id(), f.name(), cfg, netnsDir.resolve("el-" + f.id().substring(0, 12))),
+        f.running(), hosts);
   }
 
   private static ObjectNode containersJson() {
