@@ -79,11 +79,16 @@ public final class ContainerNameService implements EndpointListener, AutoCloseab
     Set<String> nets = networksOf.computeIfAbsent(e.containerId(), k -> ConcurrentHashMap.newKeySet());
     boolean wasIdle = nets.isEmpty();
     nets.add(e.networkId());
-    // Internal networks reach nothing outside, names included (Docker answers them from the table only).
-    DnsForwarder upstream = n.get().internal() ? null : forwarderFor(e.containerId());
     Running running = servers.get(e.containerId());
+    if (running != null && !wasIdle) {
+      return;
+    }
+    // Internal networks reach nothing outside, names included (Docker answers them from the table only). A
+    // container's own forwarder does not change while it runs: a server that forwards already has it.
+    DnsForwarder upstream = n.get().internal() ? null
+        : running != null && running.upstream() != null ? running.upstream() : forwarderFor(e.containerId());
     if (running != null) {
-      if (!wasIdle || running.upstream() == upstream) {
+      if (running.upstream() == upstream) {
         return;
       }
       servers.remove(e.containerId()).server().close(); // idle with the other forwarding choice
