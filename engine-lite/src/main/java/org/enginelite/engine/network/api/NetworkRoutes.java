@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.driver.NotFoundException;
 import org.enginelite.engine.network.ContainerHandle;
@@ -105,23 +107,8 @@ public final class NetworkRoutes {
     String id = findContainer(body.container());
     containers.locked(id, () -> {
       Loaded c = load(id);
-      AtomicReference<EndpointRecord> inHosts = new AtomicReference<>();
-      try {
-        networks.store().state().transact(() -> containerNetworking.connect(c.handle(), c.running(), n,
-            new EndpointRequest(n.id(), ip, aliases), e -> {
-              afterChange.changed(c.handle(), c.running());
-              if (c.running()) {
-                updateHosts(() -> c.hosts().connected(e));
-                inHosts.set(e);
-              }
-            }));
-      } catch (RuntimeException failure) {
-        EndpointRecord written = inHosts.get();
-        if (written != null) {
-          updateHosts(() -> c.hosts().disconnected(written));
-        }
-        throw failure;
-      }
+      recorded(c, LiveHostsFile::connected, LiveHostsFile::disconnected, alsoRecord -> containerNetworking.connect(
+          c.handle(), c.running(), n, new EndpointRequest(n.id(), ip, aliases), alsoRecord));
       return null;
     });
     return ApiResponse.ok(null);
@@ -146,26 +133,36 @@ public final class NetworkRoutes {
     }
     containers.locked(id.get(), () -> {
       Loaded c = load(id.get());
-      AtomicReference<EndpointRecord> outOfHosts = new AtomicReference<>();
-      try {
-        networks.store().state().transact(() -> containerNetworking.disconnect(c.handle().id(),
-            c.handle().name(), c.running(), n, e -> {
-              afterChange.changed(c.handle(), c.running());
-              if (c.running()) {
-                updateHosts(() -> c.hosts().disconnected(e));
-                outOfHosts.set(e);
-              }
-            }));
-      } catch (RuntimeException failure) {
-        EndpointRecord removed = outOfHosts.get();
-        if (removed != null) {
-          updateHosts(() -> c.hosts().connected(removed));
-        }
-        throw failure;
-      }
+      recorded(c, LiveHostsFile::disconnected, LiveHostsFile::connected, alsoRecord -> containerNetworking.disconnect(
+          c.handle().id(), c.handle().name(), c.running(), n, alsoRecord));
       return null;
     });
     return ApiResponse.ok(null);
+  }
+
+  /**
+   * Runs {@code change} (a connect or a disconnect) in one store transaction, handing it what to write with the
+   * endpoint: the container's NetworkSettings and, on a running container, its /etc/hosts ({@code hosts}). When
+   * the change fails after the hosts file was written, {@code undoHosts} puts it back.
+   */
+  private void recorded(Loaded c, BiConsumer<LiveHostsFile, EndpointRecord> hosts,
+      BiConsumer<LiveHostsFile, EndpointRecord> undoHosts, Consumer<Consumer<EndpointRecord>> change) {
+    AtomicReference<EndpointRecord> written = new AtomicReference<>();
+    try {
+      networks.store().state().transact(() -> change.accept(e -> {
+        afterChange.changed(c.handle(), c.running());
+        if (c.running()) {
+          updateHosts(() -> hosts.accept(c.hosts(), e));
+          written.set(e);
+        }
+      }));
+    } catch (RuntimeException failure) {
+      EndpointRecord e = written.get();
+      if (e != null) {
+        updateHosts(() -> undoHosts.accept(c.hosts(), e));
+      }
+      throw failure;
+    }
   }
 
   /** A hosts file that cannot be written is worth a warning, not a failed connect or disconnect. */
