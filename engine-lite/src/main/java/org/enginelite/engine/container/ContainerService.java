@@ -30,8 +30,8 @@ import org.enginelite.engine.image.ImageRecord;
 import org.enginelite.engine.image.ImageRecord.ImageConfig;
 import org.enginelite.engine.image.ImageStore;
 import org.enginelite.engine.spi.ContainerExit;
-import org.enginelite.engine.spi.ContainerSetupStep;
 import org.enginelite.engine.spi.ContainerFacts;
+import org.enginelite.engine.spi.ContainerSetupStep;
 import org.enginelite.engine.spi.Containers;
 
 /**
