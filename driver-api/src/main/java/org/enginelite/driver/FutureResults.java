@@ -20,14 +20,7 @@ public final class FutureResults {
         } catch (InterruptedException e) {
           interrupted = true;
         } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException r) {
-            throw r;
-          }
-          if (cause instanceof Error err) {
-            throw err;
-          }
-          throw new InternalException(String.valueOf(cause), cause);
+          throw failure(e, "");
         }
       }
     } finally {
@@ -35,5 +28,20 @@ public final class FutureResults {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * What the work threw: an unchecked failure as it was (an {@link Error} is thrown from here), anything else as
+   * an {@link InternalException} whose message is {@code prefix} and the cause.
+   */
+  public static RuntimeException failure(ExecutionException e, String prefix) {
+    Throwable cause = e.getCause();
+    if (cause instanceof RuntimeException r) {
+      return r;
+    }
+    if (cause instanceof Error err) {
+      throw err;
+    }
+    return new InternalException(prefix + cause, cause);
   }
 }

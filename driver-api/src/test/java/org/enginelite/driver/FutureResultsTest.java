@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 class FutureResultsTest {
@@ -46,5 +47,15 @@ class FutureResultsTest {
     InternalException e = assertThrows(InternalException.class,
         () -> FutureResults.await(CompletableFuture.failedFuture(failure)));
     assertSame(failure, e.getCause());
+  }
+
+  @Test
+  void failure_namesTheWorkBeforeACheckedCause_andKeepsAnUncheckedOneAsItWas() {
+    IOException checked = new IOException("disk");
+    RuntimeException named = FutureResults.failure(new ExecutionException(checked), "netns thread: ");
+    assertEquals("netns thread: java.io.IOException: disk", named.getMessage());
+    assertSame(checked, named.getCause());
+    NotFoundException unchecked = new NotFoundException("no such link");
+    assertSame(unchecked, FutureResults.failure(new ExecutionException(unchecked), "netns thread: "));
   }
 }

@@ -3,6 +3,7 @@ package org.enginelite.kernel.ns;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import org.enginelite.driver.FutureResults;
 import org.enginelite.driver.InternalException;
 
 /**
@@ -23,14 +24,7 @@ final class FreshThread {
       Thread.currentThread().interrupt();
       throw new InternalException(name + " interrupted", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new InternalException(name + ": " + cause, cause);
+      throw FutureResults.failure(e, name + ": ");
     }
   }
 }
