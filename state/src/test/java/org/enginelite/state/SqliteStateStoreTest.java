@@ -103,4 +103,23 @@ class SqliteStateStoreTest {
       assertTrue(store.delete("none", "x") == false);
     }
   }
+
+  @Test
+  void afterEnd_runsWhenTheOutermostTransactionEnds_committedOrRolledBack() {
+    try (SqliteStateStore store = SqliteStateStore.open(dir)) {
+      List<String> ran = new ArrayList<>();
+      store.transact(() -> {
+        store.transact(() -> store.afterEnd(() -> ran.add("committed")));
+        assertTrue(ran.isEmpty(), "a nested transaction's end is not the end");
+      });
+      assertEquals(List.of("committed"), ran);
+      assertThrows(RuntimeException.class, () -> store.transact(() -> {
+        store.afterEnd(() -> ran.add("rolled back"));
+        throw new RuntimeException("fail");
+      }));
+      assertEquals(List.of("committed", "rolled back"), ran);
+      store.afterEnd(() -> ran.add("no transaction"));
+      assertEquals(List.of("committed", "rolled back", "no transaction"), ran);
+    }
+  }
 }

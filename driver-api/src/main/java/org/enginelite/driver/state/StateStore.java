@@ -46,6 +46,12 @@ public interface StateStore extends AutoCloseable {
   /** Runs {@code action} once the current transaction commits (at once outside a transaction). */
   void afterCommit(Runnable action);
 
+  /**
+   * Runs {@code action} once the current transaction ends, committed or rolled back (at once outside a
+   * transaction): for what a change made stale either way, such as a cache of records.
+   */
+  void afterEnd(Runnable action);
+
   @Override
   void close();
 }

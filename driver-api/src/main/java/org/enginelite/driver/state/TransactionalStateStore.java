@@ -7,12 +7,14 @@ import java.util.function.Supplier;
 
 /**
  * The transaction rules every {@link StateStore} shares, in one place: one transaction at a time, nested calls
- * join the outermost one, an exception rolls all of its writes back, and after-commit actions run only once it
- * has committed, outside the lock. A store supplies only how to commit and how to roll back.
+ * join the outermost one, an exception rolls all of its writes back, after-commit actions run only once it has
+ * committed and after-end actions once it ended either way, both outside the lock. A store supplies only how to
+ * commit and how to roll back.
  */
 public abstract class TransactionalStateStore implements StateStore {
   private final ReentrantLock lock = new ReentrantLock();
   private final List<Runnable> afterCommit = new ArrayList<>();
+  private final List<Runnable> afterEnd = new ArrayList<>();
   private int depth;
 
   /** Makes the outermost transaction's writes durable; a failure is thrown as an unchecked exception. */
@@ -27,6 +29,7 @@ public abstract class TransactionalStateStore implements StateStore {
     depth++;
     boolean outermost = depth == 1;
     List<Runnable> committed = List.of();
+    List<Runnable> ended = List.of();
     try {
       T result = work.get();
       if (outermost) {
@@ -42,20 +45,34 @@ public abstract class TransactionalStateStore implements StateStore {
       }
       throw e;
     } finally {
+      if (outermost) {
+        ended = List.copyOf(afterEnd);
+        afterEnd.clear();
+      }
       depth--;
       lock.unlock();
       committed.forEach(Runnable::run);
+      ended.forEach(Runnable::run);
     }
   }
 
   @Override
   public final void afterCommit(Runnable action) {
+    later(afterCommit, action);
+  }
+
+  @Override
+  public final void afterEnd(Runnable action) {
+    later(afterEnd, action);
+  }
+
+  private void later(List<Runnable> actions, Runnable action) {
     lock.lock();
     try {
       if (depth == 0) {
         action.run();
       } else {
-        afterCommit.add(action);
+        actions.add(action);
       }
     } finally {
       lock.unlock();

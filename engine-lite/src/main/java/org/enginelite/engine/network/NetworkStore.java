@@ -14,8 +14,8 @@ import org.enginelite.driver.state.StateStore;
  * is one prefix scan. Every method joins the caller's transaction when there is one.
  *
  * <p>Networks are read on every request that names one and change rarely, so the decoded records (immutable) are
- * kept in memory between changes: a change forgets them, and they are read again only once it committed. A
- * change that rolled back leaves them forgotten until the next committed one, which only costs reads.
+ * kept in memory between changes: a change forgets them, and they are read again only once its transaction
+ * ended, committed or rolled back.
  */
 public final class NetworkStore {
   static final String NETWORKS = "networks";
@@ -25,7 +25,7 @@ public final class NetworkStore {
   private final StateStore store;
   /** The committed networks by id, in the store's order; null when not known. */
   private volatile Map<String, NetworkRecord> networksById;
-  /** A network change was written and has not committed (or rolled back): the store is the only truth. */
+  /** A network change was written and its transaction has not ended: the store is the only truth. */
   private volatile boolean changing;
   /** Counts changes, so a read that overlapped one is not kept. */
   private long generation;
@@ -58,12 +58,25 @@ public final class NetworkStore {
 
   public void putNetwork(NetworkRecord network) {
     changing();
-    store.put(NETWORKS, network.id(), network);
+    try {
+      store.put(NETWORKS, network.id(), network);
+    } finally {
+      settleAfterwards();
+    }
   }
 
   public void deleteNetwork(String id) {
     changing();
-    store.delete(NETWORKS, id);
+    try {
+      store.delete(NETWORKS, id);
+    } finally {
+      settleAfterwards();
+    }
+  }
+
+  /** True while the committed networks are kept in memory (reads need no store access). */
+  boolean keepsNetworks() {
+    return networksById != null && !changing;
   }
 
   private synchronized long generation() {
@@ -76,13 +89,18 @@ public final class NetworkStore {
     }
   }
 
-  private void changing() {
-    synchronized (this) {
-      changing = true;
-      generation++;
-      networksById = null;
-    }
-    store.afterCommit(this::settled); // outside the monitor: it takes the store's lock
+  private synchronized void changing() {
+    changing = true;
+    generation++;
+    networksById = null;
+  }
+
+  /**
+   * Once the change's transaction ended, either way, the networks may be kept again. Registered after the write,
+   * outside this monitor (it takes the store's lock): outside a transaction it runs at once, the write done.
+   */
+  private void settleAfterwards() {
+    store.afterEnd(this::settled);
   }
 
   private synchronized void settled() {

@@ -62,10 +62,12 @@ class NetworkStoreTest {
     }));
     assertEquals(List.of("one"), names());
     assertTrue(networks.network("b2").isEmpty());
+    assertTrue(networks.keepsNetworks(), "the rolled-back change's end lets the networks be kept again");
 
     networks.putNetwork(net("c3", "three"));
     assertEquals(List.of("one", "three"), names());
-    assertEquals(List.of("one", "three"), names()); // kept again after the commit
+    assertEquals(List.of("one", "three"), names());
+    assertTrue(networks.keepsNetworks(), "kept again after the commit");
   }
 
   @Test
