@@ -25,19 +25,15 @@ public final class NetworkSettingsView {
   /** The three views a container record keeps, computed from one read of its endpoints and reservations. */
   public record Views(NetworkSettingsJson inspect, NetworkSettingsJson.SummaryJson summary, List<PortJson> ports) {}
 
-  /** {@link #inspect}, {@link #summary} and {@link #summaryPorts} at once. */
+  /**
+   * NetworkSettings of GET /containers/{id}/json, and NetworkSettings and Ports of its GET /containers/json entry
+   * (published ports with their host side, exposed ones without).
+   */
   public Views all(String containerId, ContainerNetworkConfig config, boolean running, String sandboxKey) {
     Map<String, EndpointSettingsJson> networks = networks(containerId, config, running);
     List<PortReservation> held = running ? store.reservationsOfContainer(containerId) : List.of();
     return new Views(inspect(containerId, config, running, sandboxKey, networks, held),
         new NetworkSettingsJson.SummaryJson(networks), summaryPorts(config, held));
-  }
-
-  /** NetworkSettings of GET /containers/{id}/json. */
-  public NetworkSettingsJson inspect(String containerId, ContainerNetworkConfig config, boolean running,
-      String sandboxKey) {
-    return inspect(containerId, config, running, sandboxKey, networks(containerId, config, running),
-        running ? store.reservationsOfContainer(containerId) : List.of());
   }
 
   private static NetworkSettingsJson inspect(String containerId, ContainerNetworkConfig config, boolean running,
@@ -56,17 +52,6 @@ public final class NetworkSettingsView {
         bridge == null ? "" : bridge.endpointId(), bridge == null ? "" : bridge.gateway(), "", 0,
         bridge == null ? "" : bridge.ipAddress(), bridge == null ? 0 : bridge.ipPrefixLen(), "",
         bridge == null ? "" : bridge.macAddress(), networks);
-  }
-
-  /** NetworkSettings of a GET /containers/json entry. */
-  public NetworkSettingsJson.SummaryJson summary(String containerId, ContainerNetworkConfig config,
-      boolean running) {
-    return new NetworkSettingsJson.SummaryJson(networks(containerId, config, running));
-  }
-
-  /** Ports of a GET /containers/json entry: published ones with their host side, exposed ones without. */
-  public List<PortJson> summaryPorts(String containerId, ContainerNetworkConfig config, boolean running) {
-    return summaryPorts(config, running ? store.reservationsOfContainer(containerId) : List.of());
   }
 
   private static List<PortJson> summaryPorts(ContainerNetworkConfig config, List<PortReservation> held) {

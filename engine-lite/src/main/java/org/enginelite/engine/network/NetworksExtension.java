@@ -69,10 +69,6 @@ public final class NetworksExtension implements EngineExtension {
     return networking;
   }
 
-  public NetworkSettingsView settingsView() {
-    return view;
-  }
-
   @Override
   public List<ContainerSetupStep> setupSteps() {
     return List.of(new NetworkSetupStep(networking, view, new NetlinkLoopbackUp(), engine.json()));
