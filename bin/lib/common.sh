@@ -24,8 +24,8 @@ el_log() { printf 'engine-lite: %s\n' "$*" >&2; }
 # only as well (benchmarks/ingress-e2e.sh).
 # Compile thresholds at 1% of the default: a request path runs once per request, so at the default C1 compiles it
 # only after a couple of hundred requests and each earlier one runs interpreted. Side by side (connect+disconnect
-# of a container's first 20 pairs, after 20 network create+rm): about 20 ms at the default, 14-16 at 2%, 11-12 at
-# 1%, and no better at 0.5%. The price is compiling at start: the daemon answers about 0.9 s later (3.0 s, not 2.1).
+# of a container's first 20 pairs, after 20 network create+rm): about 20 ms at the default, 13-16.5 at 2%, 10.5-11.5
+# at 1%, and no better at 0.5%. The price is compiling at start: the daemon answers about 0.9 s later (3.0 s, not 2.1).
 EL_DAEMON_JVM=(-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.01)
 
 # el_ensure_packages [pkg...]: apt-get install whatever of the given (default EL_PACKAGES) is missing.
