@@ -26,6 +26,12 @@ ROUNDS=${EL_BENCH_ROUNDS:-2}
 LOOPS=${EL_LB_LOOPS:-$(nproc)}
 TRANSPORT_ARGS=()
 [ -z "${EL_LB_TRANSPORT:-}" ] || TRANSPORT_ARGS=(--transport "$EL_LB_TRANSPORT")
+# The engine's ingress connects to tasks with cubic where the kernel has it (ServiceIngress); the balancer runs
+# here as the engine runs it. The other proxies keep the system's algorithm, as they do under Docker.
+CC_ARGS=()
+if grep -qw cubic /proc/sys/net/ipv4/tcp_available_congestion_control 2>/dev/null; then
+  CC_ARGS=(--backend-cc cubic)
+fi
 CONNS=${EL_BENCH_CONNECTIONS:-32}
 IDLE=${EL_BENCH_IDLE:-5000}
 PROXIES=${EL_BENCH_PROXIES:-"direct engine docker-proxy haproxy nginx"}
@@ -125,11 +131,11 @@ wait_port() { # host port
 ENGINE_JVM=(-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dio.netty.leakDetection.level=disabled)
 start_engine() {
   java "${ENGINE_JVM[@]}" \
-    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${TRANSPORT_ARGS[@]}" \
+    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${TRANSPORT_ARGS[@]}" "${CC_ARGS[@]}" \
     --listen "127.0.0.1:$1" --backend "$BACK_IP:$HTTP_PORT" >"$TMP/engine-http.log" 2>&1 &
   PIDS+=($!); PROXY_PIDS="$!"
   java "${ENGINE_JVM[@]}" \
-    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${TRANSPORT_ARGS[@]}" \
+    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${TRANSPORT_ARGS[@]}" "${CC_ARGS[@]}" \
     --listen "127.0.0.1:$2" --backend "$BACK_IP:$IPERF_PORT" >"$TMP/engine-iperf.log" 2>&1 &
   PIDS+=($!); PROXY_PIDS="$PROXY_PIDS $!"
 }
@@ -138,11 +144,11 @@ start_engine() {
 # EL_BENCH_PROXIES="direct engine engine-epoll docker-proxy haproxy nginx". Not one of the "other" proxies below.
 start_engine-epoll() {
   java "${ENGINE_JVM[@]}" \
-    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" --transport epoll \
+    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${CC_ARGS[@]}" --transport epoll \
     --listen "127.0.0.1:$1" --backend "$BACK_IP:$HTTP_PORT" >"$TMP/engine-epoll-http.log" 2>&1 &
   PIDS+=($!); PROXY_PIDS="$!"
   java "${ENGINE_JVM[@]}" \
-    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" --transport epoll \
+    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${CC_ARGS[@]}" --transport epoll \
     --listen "127.0.0.1:$2" --backend "$BACK_IP:$IPERF_PORT" >"$TMP/engine-epoll-iperf.log" 2>&1 &
   PIDS+=($!); PROXY_PIDS="$PROXY_PIDS $!"
 }
@@ -320,7 +326,7 @@ rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 # holds them; reports its RSS before and while holding them. Each connection costs the balancer two descriptors.
 idle_test() {
   local port=18999 pid before during established holder
-  java "${ENGINE_JVM[@]}" -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${TRANSPORT_ARGS[@]}" \
+  java "${ENGINE_JVM[@]}" -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${TRANSPORT_ARGS[@]}" "${CC_ARGS[@]}" \
     --listen "127.0.0.1:$port" --backend "$BACK_IP:$HTTP_PORT" >"$TMP/engine-idle.log" 2>&1 &
   pid=$!; PIDS+=("$pid")
   wait_port 127.0.0.1 "$port"
@@ -357,7 +363,7 @@ fi
 
 # ---- table ----
 for k in "${!R[@]}"; do echo "$k ${R[$k]}"; done >"$TMP/results"
-python3 - "$SECS" "$LOOPS ${ENGINE_TRANSPORT:-}" "$CONNS" "$PROXIES" "$TMP/results" "$ROUNDS" \
+python3 - "$SECS" "$LOOPS ${ENGINE_TRANSPORT:-} ${CC_ARGS[*]}" "$CONNS" "$PROXIES" "$TMP/results" "$ROUNDS" \
   "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'EOF'
 import sys
 secs, loops, conns, proxies, results, rounds = sys.argv[1], sys.argv[2].strip(), sys.argv[3], sys.argv[4].split(), sys.argv[5], sys.argv[6]

@@ -2,6 +2,7 @@ package org.enginelite.ingress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -46,6 +47,18 @@ class LbCommandTest {
                         "--listen", "127.0.0.1:0", "--backend", "127.0.0.1:80", "--proxy-protocol", "v3"));
     assertEquals(2, status[0]);
     assertEquals("lb: --proxy-protocol must be v1 or v2, got \"v3\"\n", err);
+  }
+
+  @Test
+  void run_unknownCongestionControl_exitsTwoWithTheKernelsReason() {
+    int[] status = new int[1];
+    String err =
+        stderrOf(
+            () ->
+                status[0] =
+                    LbCommand.run("--listen", "127.0.0.1:0", "--backend", "127.0.0.1:80", "--backend-cc", "nosuchcc"));
+    assertEquals(2, status[0]);
+    assertTrue(err.startsWith("lb: congestion control \"nosuchcc\" cannot be used on this host: "), err);
   }
 
   @Test

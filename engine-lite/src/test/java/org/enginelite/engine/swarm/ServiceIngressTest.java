@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +24,12 @@ import org.enginelite.engine.service.ServiceSpec;
 import org.enginelite.engine.service.Task;
 import org.enginelite.engine.service.TaskState;
 import org.enginelite.engine.swarm.ingress.ServiceIngress;
+import org.enginelite.ingress.FrontendOptions;
 import org.enginelite.ingress.LoadBalancer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The routing mesh over real loopback sockets: each "task" is a server on its own 127.0.0.x address answering
@@ -123,5 +127,25 @@ class ServiceIngressTest {
     } catch (IOException expected) {
       // connection refused: nothing listens any more
     }
+  }
+
+  @Test
+  void sync_tcpFrontend_takesTheLocalHopOptions() throws IOException {
+    ServiceSpec web = ServiceSpec.of("web", "app").withReplicas(1)
+        .withPorts(List.of(PublishedPort.tcp(published, target)));
+    ingress.sync(List.of(web), List.of(task(web, 1)));
+    assertEquals(ServiceIngress.tcpOptions(ServiceIngress.AVAILABLE_CONGESTION_CONTROL),
+        lb.listeners().get(0).frontend().options());
+    assertEquals("task1", get());
+  }
+
+  @Test
+  void tcpOptions_cubicWhereTheKernelHasIt(@TempDir Path dir) throws IOException {
+    Path list = dir.resolve("available");
+    Files.writeString(list, "reno bbr cubic\n");
+    assertEquals("cubic", ServiceIngress.tcpOptions(list).backendCongestionControl());
+    Files.writeString(list, "reno bbr\n");
+    assertEquals(FrontendOptions.DEFAULTS, ServiceIngress.tcpOptions(list));
+    assertEquals(FrontendOptions.DEFAULTS, ServiceIngress.tcpOptions(dir.resolve("missing")));
   }
 }

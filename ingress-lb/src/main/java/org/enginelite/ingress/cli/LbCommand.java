@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.enginelite.driver.DriverException;
+import org.enginelite.driver.InvalidParameterException;
 import org.enginelite.ingress.Frontend;
 import org.enginelite.ingress.FrontendOptions;
 import org.enginelite.ingress.HostPort;
@@ -56,6 +57,9 @@ public final class LbCommand implements Callable<Integer> {
 
   @Option(names = "--no-splice", description = "Copy through buffers instead of splice(2) (epoll only).")
   boolean noSplice;
+
+  @Option(names = "--backend-cc", paramLabel = "NAME", description = "TCP congestion control of the connections to backends, e.g. cubic for backends on this host (default: the system's).")
+  String backendCongestionControl;
 
   @Option(names = "--transport", paramLabel = "io_uring|epoll|nio", description = "Netty transport (default: io_uring when the kernel allows it, else epoll, else nio).")
   String transport;
@@ -117,7 +121,8 @@ public final class LbCommand implements Callable<Integer> {
     } catch (DriverException e) {
       lb.close();
       err.println("lb: " + e.getMessage());
-      return 1;
+      // A setting the host refuses is bad input, like one that does not parse; a taken port is not.
+      return e instanceof InvalidParameterException ? 2 : 1;
     }
     Runtime.getRuntime().addShutdownHook(hook);
     stopped.await();
@@ -126,12 +131,15 @@ public final class LbCommand implements Callable<Integer> {
 
   private FrontendOptions options() {
     FrontendOptions o =
-        FrontendOptions.DEFAULTS.withConnectTimeout(Duration.ofMillis(connectTimeoutMillis)).withSplice(!noSplice);
+        FrontendOptions.DEFAULTS
+            .withConnectTimeout(Duration.ofMillis(connectTimeoutMillis))
+            .withSplice(!noSplice)
+            .withBackendCongestionControl(backendCongestionControl);
     if (proxyProtocol != null) {
       switch (proxyProtocol.toLowerCase(java.util.Locale.ROOT)) {
         case "v1" -> o = o.withProxyProtocol(ProxyProtocol.V1);
         case "v2" -> o = o.withProxyProtocol(ProxyProtocol.V2);
-        default -> throw new org.enginelite.driver.InvalidParameterException(
+        default -> throw new InvalidParameterException(
             "--proxy-protocol must be v1 or v2, got \"" + proxyProtocol + "\"");
       }
     }

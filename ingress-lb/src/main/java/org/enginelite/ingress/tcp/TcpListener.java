@@ -3,8 +3,10 @@ package org.enginelite.ingress.tcp;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -17,10 +19,19 @@ import org.enginelite.ingress.transport.Transport;
 
 /** A TCP frontend: one listening socket per event loop (SO_REUSEPORT), each accepting onto its own loop. */
 public final class TcpListener extends AbstractListener {
+  /**
+   * Reads take up to 1 MiB, so a bulk stream moves in few large chunks (measured: about a third more throughput on
+   * one stream than Netty's 64 KiB cap); they start at 2 KiB and grow only while reads fill them, so request and
+   * response traffic and idle connections keep small buffers. Backpressure holds at most one chunk per direction.
+   */
+  static final RecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator(64, 2048, 1024 * 1024);
+
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final CongestionControl backendCongestionControl;
 
   private TcpListener(Frontend frontend, Collection<InetSocketAddress> backends, Transport transport) {
     super(frontend, backends, transport);
+    this.backendCongestionControl = CongestionControl.named(frontend.options().backendCongestionControl());
   }
 
   public static TcpListener start(
@@ -36,6 +47,9 @@ public final class TcpListener extends AbstractListener {
   }
 
   private void bind(EventLoopGroup group) {
+    if (backendCongestionControl != null) {
+      backendCongestionControl.check(transport);
+    }
     // Accepted sockets get TCP_NODELAY from Netty's defaults on Linux; setting it again costs a syscall each.
     bind(group, loop -> new ServerBootstrap()
         .group(loop, loop)
@@ -44,6 +58,7 @@ public final class TcpListener extends AbstractListener {
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.AUTO_READ, false)
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        .childOption(ChannelOption.RCVBUF_ALLOCATOR, READS)
         .childHandler(new Init()));
   }
 
@@ -53,6 +68,11 @@ public final class TcpListener extends AbstractListener {
 
   Transport transport() {
     return transport;
+  }
+
+  /** The congestion control of backend connections, or null to keep the system's. */
+  CongestionControl backendCongestionControl() {
+    return backendCongestionControl;
   }
 
   @Override

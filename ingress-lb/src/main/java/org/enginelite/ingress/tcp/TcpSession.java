@@ -67,6 +67,12 @@ final class TcpSession implements ChannelFutureListener {
     config.setAllowHalfClosure(true);
     // TCP_NODELAY is already on: Netty sets it on every new socket on Linux.
     config.setConnectTimeoutMillis(connectTimeoutMillis);
+    config.setRecvByteBufAllocator(TcpListener.READS);
+    CongestionControl cc = listener.backendCongestionControl();
+    if (cc != null) {
+      // Before the SYN: switched later, a connection keeps the pacing that bbr turned on and stays paced.
+      cc.applyTo(ch);
+    }
     backendRelay = new RelayHandler(this, false);
     ch.pipeline().addLast(backendRelay);
     client.eventLoop().register(ch).addListener(registered);

@@ -1,7 +1,10 @@
 package org.enginelite.engine.swarm.ingress;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,6 +21,7 @@ import org.enginelite.engine.service.ServiceSpec;
 import org.enginelite.engine.service.Task;
 import org.enginelite.engine.service.TaskState;
 import org.enginelite.ingress.Frontend;
+import org.enginelite.ingress.FrontendOptions;
 import org.enginelite.ingress.FrontendStats;
 import org.enginelite.ingress.LoadBalancer;
 import org.enginelite.ingress.Listener;
@@ -32,6 +36,9 @@ public final class ServiceIngress implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ServiceIngress.class.getName());
 
+  /** Where the kernel lists the TCP congestion control algorithms it has. */
+  public static final Path AVAILABLE_CONGESTION_CONTROL = Path.of("/proc/sys/net/ipv4/tcp_available_congestion_control");
+
   /** One published port of one service. */
   public record Key(String service, int published, PublishedPort.Protocol protocol) {}
 
@@ -40,6 +47,7 @@ public final class ServiceIngress implements AutoCloseable {
   private final LoadBalancer lb;
   private final InetAddress bindAddress;
   private final TaskAddresses addresses;
+  private final FrontendOptions tcpOptions = tcpOptions(AVAILABLE_CONGESTION_CONTROL);
   private final Map<Key, Bound> frontends = new LinkedHashMap<>();
   /** Container id to address: a container keeps its address for its life, so each is asked once. */
   private final Map<String, InetAddress> known = new HashMap<>();
@@ -48,6 +56,23 @@ public final class ServiceIngress implements AutoCloseable {
     this.lb = lb;
     this.bindAddress = bindAddress;
     this.addresses = addresses;
+  }
+
+  /**
+   * Options of the TCP frontends. Every backend is a task on this host's networks, so the connections to them use
+   * cubic where the kernel has it: a paced algorithm such as bbr, some distributions' default, spends CPU on every
+   * packet of a local hop and holds one stream well below what the hop carries.
+   */
+  public static FrontendOptions tcpOptions(Path availableAlgorithms) {
+    try {
+      List<String> names = List.of(Files.readString(availableAlgorithms).trim().split("\\s+"));
+      if (names.contains("cubic")) {
+        return FrontendOptions.DEFAULTS.withBackendCongestionControl("cubic");
+      }
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "no congestion control list at " + availableAlgorithms + ": " + e);
+    }
+    return FrontendOptions.DEFAULTS;
   }
 
   /** Brings the frontends in line with {@code services} and their {@code tasks} (any service's, any state). */
@@ -85,7 +110,8 @@ public final class ServiceIngress implements AutoCloseable {
 
   private void bind(Key key, PublishedPort port, List<InetSocketAddress> backends) {
     InetSocketAddress listen = new InetSocketAddress(bindAddress, port.published());
-    Frontend f = port.protocol() == PublishedPort.Protocol.UDP ? Frontend.udp(listen) : Frontend.tcp(listen);
+    Frontend f =
+        port.protocol() == PublishedPort.Protocol.UDP ? Frontend.udp(listen) : Frontend.tcp(listen).withOptions(tcpOptions);
     try {
       frontends.put(key, new Bound(port, lb.listen(f, backends)));
     } catch (RuntimeException e) {
