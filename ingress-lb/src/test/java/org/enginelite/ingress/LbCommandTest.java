@@ -15,62 +15,52 @@ import org.junit.jupiter.api.Test;
 /** Command-line input errors are one clear line and a non-zero status, before anything is bound. */
 class LbCommandTest {
 
-  private static String stderrOf(Runnable r) {
+  /** What the command returned and printed on stderr. */
+  private record Outcome(int status, String stderr) {}
+
+  private static Outcome run(String... args) {
     PrintStream old = System.err;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    int status;
     try {
-      r.run();
+      status = LbCommand.run(args);
     } finally {
       System.setErr(old);
     }
-    return buf.toString(StandardCharsets.UTF_8);
+    return new Outcome(status, buf.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Runs with a valid frontend and backend plus one option. */
+  private static Outcome runWith(String option, String value) {
+    return run("--listen", "127.0.0.1:0", "--backend", "127.0.0.1:80", option, value);
   }
 
   @Test
   void run_badBackendPort_exitsTwoNamingIt() {
-    int[] status = new int[1];
-    String err =
-        stderrOf(() -> status[0] = LbCommand.run("--listen", "127.0.0.1:0", "--backend", "127.0.0.1:http"));
-    assertEquals(2, status[0]);
-    assertEquals("lb: invalid port in \"127.0.0.1:http\"\n", err);
+    assertEquals(
+        new Outcome(2, "lb: invalid port in \"127.0.0.1:http\"\n"),
+        run("--listen", "127.0.0.1:0", "--backend", "127.0.0.1:http"));
   }
 
   @Test
   void run_unknownProxyVersion_exitsTwo() {
-    int[] status = new int[1];
-    String err =
-        stderrOf(
-            () ->
-                status[0] =
-                    LbCommand.run(
-                        "--listen", "127.0.0.1:0", "--backend", "127.0.0.1:80", "--proxy-protocol", "v3"));
-    assertEquals(2, status[0]);
-    assertEquals("lb: --proxy-protocol must be v1 or v2, got \"v3\"\n", err);
+    assertEquals(
+        new Outcome(2, "lb: --proxy-protocol must be v1 or v2, got \"v3\"\n"), runWith("--proxy-protocol", "v3"));
   }
 
   @Test
   void run_unknownCongestionControl_exitsTwoWithTheKernelsReason() {
-    int[] status = new int[1];
-    String err =
-        stderrOf(
-            () ->
-                status[0] =
-                    LbCommand.run("--listen", "127.0.0.1:0", "--backend", "127.0.0.1:80", "--backend-cc", "nosuchcc"));
-    assertEquals(2, status[0]);
-    assertTrue(err.startsWith("lb: congestion control \"nosuchcc\" cannot be used on this host: "), err);
+    Outcome o = runWith("--backend-cc", "nosuchcc");
+    assertEquals(2, o.status());
+    assertTrue(o.stderr().startsWith("lb: congestion control \"nosuchcc\" cannot be used on this host: "), o.stderr());
   }
 
   @Test
   void run_unknownTransport_exitsTwoNamingTheChoices() {
-    int[] status = new int[1];
-    String err =
-        stderrOf(
-            () ->
-                status[0] =
-                    LbCommand.run("--listen", "127.0.0.1:0", "--backend", "127.0.0.1:80", "--transport", "kqueue"));
-    assertEquals(2, status[0]);
-    assertEquals("lb: transport must be io_uring, epoll or nio, got \"kqueue\"\n", err);
+    assertEquals(
+        new Outcome(2, "lb: transport must be io_uring, epoll or nio, got \"kqueue\"\n"),
+        runWith("--transport", "kqueue"));
   }
 
   @Test
