@@ -430,3 +430,6 @@ if engines and "direct" in proxies and others:
                 print("  added machine CPU per %s request <= 0.8x best other (%.1f us): %.1f us = %.2fx %s" % (label, b, e, e / b, "MET" if e <= 0.8 * b else "not met"))
 EOF
 echo "$IDLE_LINE"
+# Bulk figures depend on it: a paced algorithm (bbr) costs CPU per packet and holds one stream below what the hop
+# carries; direct and the other proxies use the host's, the engine's backend connections the one named above.
+echo "host TCP congestion control: $(cat /proc/sys/net/ipv4/tcp_congestion_control)"
