@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.enginelite.driver.InvalidParameterException;
+import org.enginelite.ingress.transport.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -101,6 +102,20 @@ class CongestionControlTest {
       InvalidParameterException e =
           assertThrows(InvalidParameterException.class, () -> lb.listen(f, List.of(echo.address())));
       assertTrue(e.getMessage().startsWith("congestion control \"nosuchcc\" cannot be used on this host: "), e.getMessage());
+      assertEquals(List.of(), lb.listeners());
+    }
+  }
+
+  @Test
+  void nioTransport_refusedAtListen_itTakesNoRawSocketOptions() throws Exception {
+    try (TestServers.Tcp echo = TestServers.namedEcho("a");
+        LoadBalancer lb = LoadBalancer.create(1, Transport.NIO)) {
+      Frontend f =
+          Frontend.tcp(new InetSocketAddress(TestServers.LOOPBACK, 0))
+              .withOptions(FrontendOptions.DEFAULTS.withBackendCongestionControl("reno"));
+      InvalidParameterException e =
+          assertThrows(InvalidParameterException.class, () -> lb.listen(f, List.of(echo.address())));
+      assertEquals("congestion control needs the epoll or io_uring transport, not nio", e.getMessage());
       assertEquals(List.of(), lb.listeners());
     }
   }

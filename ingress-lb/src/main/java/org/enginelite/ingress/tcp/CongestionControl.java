@@ -32,13 +32,21 @@ final class CongestionControl {
     return name == null ? null : new CongestionControl(name);
   }
 
-  /** Sets it on the channel's socket; false if the socket refused, and the connection keeps the system's. */
-  boolean applyTo(Channel ch) {
+  /**
+   * Sets it on the channel's socket. The listener checked the name, so a refusal here is rare; such a connection
+   * keeps the system's algorithm rather than being dropped.
+   */
+  void applyTo(Channel ch) {
     try {
-      return ch.config().setOption(option, value.duplicate());
+      set(ch);
     } catch (ChannelException e) {
-      return false;
+      // keeps the system's
     }
+  }
+
+  /** False when the channel's transport takes no raw socket options; throws when the kernel refuses the name. */
+  private boolean set(Channel ch) {
+    return ch.config().setOption(option, value.duplicate());
   }
 
   /**
@@ -50,7 +58,7 @@ final class CongestionControl {
   void check(Transport transport) {
     Channel probe = transport.newSocketChannel();
     try {
-      if (!probe.config().setOption(option, value.duplicate())) {
+      if (!set(probe)) {
         throw new InvalidParameterException(
             "congestion control needs the epoll or io_uring transport, not " + transport.label());
       }

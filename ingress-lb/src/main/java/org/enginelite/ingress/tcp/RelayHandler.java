@@ -52,6 +52,10 @@ final class RelayHandler extends ChannelDuplexHandler implements ChannelFutureLi
     this.ctx = ctx;
   }
 
+  TcpSession session() {
+    return session;
+  }
+
   /**
    * Whether this direction moves by splice; a spliced side must see its FIN as an event (then it is drained),
    * never as an immediate close.

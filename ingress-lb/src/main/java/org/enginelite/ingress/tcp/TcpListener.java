@@ -1,9 +1,9 @@
 package org.enginelite.ingress.tcp;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.RecvByteBufAllocator;
@@ -73,6 +73,11 @@ public final class TcpListener extends AbstractListener {
   /** The congestion control of backend connections, or null to keep the system's. */
   CongestionControl backendCongestionControl() {
     return backendCongestionControl;
+  }
+
+  /** The accepted client channels that are open. */
+  ChannelGroup connections() {
+    return connections;
   }
 
   @Override
