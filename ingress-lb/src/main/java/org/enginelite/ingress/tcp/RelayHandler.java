@@ -1,6 +1,7 @@
 package org.enginelite.ingress.tcp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -17,10 +18,12 @@ import java.nio.ByteBuffer;
 /**
  * Reads one side of a session and writes to the other.
  *
- * <p>Backpressure: when a write does not complete at once (the peer's socket buffer is full), reading this side
- * stops until that write is done, so at most one read chunk per direction is queued in the process however slow
- * the peer reads. While writes complete at once reading stays on, which saves two epoll_ctl calls per chunk over
- * re-arming after every write.
+ * <p>Backpressure: a chunk is written without a future of its own, and reading this side stops only when the
+ * peer channel turns unwritable (more than its high water mark, 64 KiB, waiting to go out); it resumes when the
+ * peer's queue drains below the low mark. So at most 64 KiB plus one read chunk per direction is held in the
+ * process however slow the peer reads. On io_uring every send completes later, so pausing after each pending
+ * write would stop and restart reading for every request; on epoll writes mostly complete at once and reading
+ * stays on, which saves two epoll_ctl calls per chunk.
  *
  * <p>Splice: once a direction has carried {@link #SPLICE_AFTER} bytes it is a bulk stream, and its payload moves
  * socket to pipe to socket inside the kernel (Netty's spliceTo, in chunks so the byte counters advance); small
@@ -28,7 +31,7 @@ import java.nio.ByteBuffer;
  * FIN before it has moved the bytes still queued in the socket, so after a FIN this side is drained with plain
  * reads, and the FIN is passed on only after them.
  */
-final class RelayHandler extends ChannelDuplexHandler implements ChannelFutureListener {
+final class RelayHandler extends ChannelDuplexHandler {
   static final int SPLICE_AFTER = 128 * 1024;
   static final int SPLICE_CHUNK = 64 * 1024;
   private static final int DRAIN_CHUNK = 64 * 1024;
@@ -41,6 +44,7 @@ final class RelayHandler extends ChannelDuplexHandler implements ChannelFutureLi
   private long copied;
   private boolean splicing;
   private boolean inputDone;
+  private boolean paused;
 
   RelayHandler(TcpSession session, boolean fromClient) {
     this.session = session;
@@ -76,16 +80,13 @@ final class RelayHandler extends ChannelDuplexHandler implements ChannelFutureLi
       return;
     }
     int n = ((ByteBuf) msg).readableBytes();
-    ChannelFuture f = session.forward(fromClient, (ByteBuf) msg);
-    if (f == null) {
+    Channel peer = session.relay(fromClient, (ByteBuf) msg);
+    if (peer == null) {
       return;
     }
-    if (!f.isDone()) {
+    if (!peer.isWritable()) {
+      paused = true;
       ctx.channel().config().setAutoRead(false);
-      f.addListener(this);
-    } else if (!f.isSuccess()) {
-      session.close();
-      return;
     }
     if (!splicing && (copied += n) >= SPLICE_AFTER && session.useSplice()) {
       splicing = true;
@@ -95,13 +96,21 @@ final class RelayHandler extends ChannelDuplexHandler implements ChannelFutureLi
     }
   }
 
-  /** A held-back write finished: read again, or give up on failure. */
+  /** This side's socket took what was queued for it: the side that writes into it may read again. */
   @Override
-  public void operationComplete(ChannelFuture f) {
-    if (!f.isSuccess()) {
-      session.close();
-    } else if (!inputDone) {
-      ctx.channel().config().setAutoRead(true);
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (ctx.channel().isWritable() && current(ctx)) {
+      session.relayFrom(!fromClient).resume();
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  private void resume() {
+    if (paused) {
+      paused = false;
+      if (!inputDone) {
+        ctx.channel().config().setAutoRead(true);
+      }
     }
   }
 

@@ -152,6 +152,25 @@ final class TcpSession implements ChannelFutureListener {
     return peer.writeAndFlush(buf);
   }
 
+  /**
+   * Forwards one chunk without a per-write future (a failed write closes the session through the peer's
+   * exceptionCaught); returns the peer, or null when the chunk was kept for later or dropped.
+   */
+  Channel relay(boolean fromClient, ByteBuf buf) {
+    Channel peer = peerOf(fromClient);
+    if (peer == null) {
+      forward(fromClient, buf);
+      return null;
+    }
+    count(fromClient, buf.readableBytes());
+    peer.writeAndFlush(buf, peer.voidPromise());
+    return peer;
+  }
+
+  RelayHandler relayFrom(boolean fromClient) {
+    return fromClient ? clientRelay : backendRelay;
+  }
+
   void count(boolean fromClient, int n) {
     if (fromClient) {
       state.counters().addBytesIn(n);
