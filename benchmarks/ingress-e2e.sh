@@ -126,32 +126,30 @@ wait_port() { # host port
 }
 
 # ---- proxies: each listens on 127.0.0.1:$1 (HTTP) and 127.0.0.1:$2 (iperf3) ----
-# C1 only (TieredStopAtLevel=1): the data path is syscall-bound, and C2's compile threads would otherwise spend
-# more CPU during a short run than they save; measured side by side on this 2-core host.
+# C1 only (TieredStopAtLevel=1), as the engine's daemon runs its ingress (EL_DAEMON_JVM in bin/lib/common.sh).
 ENGINE_JVM=(-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dio.netty.leakDetection.level=disabled)
-start_engine() {
-  java "${ENGINE_JVM[@]}" \
-    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${TRANSPORT_ARGS[@]}" "${CC_ARGS[@]}" \
-    --listen "127.0.0.1:$1" --backend "$BACK_IP:$HTTP_PORT" >"$TMP/engine-http.log" 2>&1 &
-  PIDS+=($!); PROXY_PIDS="$!"
-  java "${ENGINE_JVM[@]}" \
-    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${TRANSPORT_ARGS[@]}" "${CC_ARGS[@]}" \
-    --listen "127.0.0.1:$2" --backend "$BACK_IP:$IPERF_PORT" >"$TMP/engine-iperf.log" 2>&1 &
-  PIDS+=($!); PROXY_PIDS="$PROXY_PIDS $!"
+# The standalone balancer as bin/engine-lite lb runs it: the JVM's defaults, C2 included.
+LB_JVM=()
+
+# lb_pair TAG HTTP_PORT IPERF_PORT JVM_ARRAY_NAME [LbCommand args]: the balancer in front of both backends.
+lb_pair() {
+  local tag=$1 ports=("$2:$HTTP_PORT" "$3:$IPERF_PORT") p
+  local -n jvm=$4
+  shift 4
+  PROXY_PIDS=""
+  for p in "${ports[@]}"; do
+    java "${jvm[@]}" -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${CC_ARGS[@]}" \
+      "$@" --listen "127.0.0.1:${p%%:*}" --backend "$BACK_IP:${p##*:}" >"$TMP/$tag-${p##*:}.log" 2>&1 &
+    PIDS+=($!); PROXY_PIDS="${PROXY_PIDS:+$PROXY_PIDS }$!"
+  done
 }
 
-# The balancer on its epoll fallback (splice for bulk streams), for a side-by-side look at the two transports:
-# EL_BENCH_PROXIES="direct engine engine-epoll docker-proxy haproxy nginx". Not one of the "other" proxies below.
-start_engine-epoll() {
-  java "${ENGINE_JVM[@]}" \
-    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${CC_ARGS[@]}" --transport epoll \
-    --listen "127.0.0.1:$1" --backend "$BACK_IP:$HTTP_PORT" >"$TMP/engine-epoll-http.log" 2>&1 &
-  PIDS+=($!); PROXY_PIDS="$!"
-  java "${ENGINE_JVM[@]}" \
-    -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${CC_ARGS[@]}" --transport epoll \
-    --listen "127.0.0.1:$2" --backend "$BACK_IP:$IPERF_PORT" >"$TMP/engine-epoll-iperf.log" 2>&1 &
-  PIDS+=($!); PROXY_PIDS="$PROXY_PIDS $!"
-}
+start_engine() { lb_pair engine "$1" "$2" ENGINE_JVM "${TRANSPORT_ARGS[@]}"; }
+
+# Extra columns, not among the "other" proxies below: the balancer on its epoll fallback (splice for bulk
+# streams), and the standalone balancer with C2. EL_BENCH_PROXIES="direct engine engine-epoll engine-c2 ...".
+start_engine-epoll() { lb_pair engine-epoll "$1" "$2" ENGINE_JVM --transport epoll; }
+start_engine-c2() { lb_pair engine-c2 "$1" "$2" LB_JVM "${TRANSPORT_ARGS[@]}"; }
 
 start_docker-proxy() {
   "$DOCKER_PROXY" -proto tcp -host-ip 127.0.0.1 -host-port "$1" -container-ip "$BACK_IP" \
