@@ -133,13 +133,13 @@ LB_JVM=()
 
 # lb_pair TAG HTTP_PORT IPERF_PORT JVM_ARRAY_NAME [LbCommand args]: the balancer in front of both backends.
 lb_pair() {
-  local tag=$1 ports=("$2:$HTTP_PORT" "$3:$IPERF_PORT") p
+  local tag=$1 ports=("http:$2:$HTTP_PORT" "iperf:$3:$IPERF_PORT") p
   local -n jvm=$4
   shift 4
   PROXY_PIDS=""
   for p in "${ports[@]}"; do
     java "${jvm[@]}" -cp "$ENGINE_CP" org.enginelite.ingress.cli.LbCommand --event-loops "$LOOPS" "${CC_ARGS[@]}" \
-      "$@" --listen "127.0.0.1:${p%%:*}" --backend "$BACK_IP:${p##*:}" >"$TMP/$tag-${p##*:}.log" 2>&1 &
+      "$@" --listen "127.0.0.1:$(cut -d: -f2 <<<"$p")" --backend "$BACK_IP:${p##*:}" >"$TMP/$tag-${p%%:*}.log" 2>&1 &
     PIDS+=($!); PROXY_PIDS="${PROXY_PIDS:+$PROXY_PIDS }$!"
   done
 }
