@@ -2,7 +2,8 @@
 # Side-by-side TCP proxy benchmark, in one run: direct to the backend (no proxy), engine-lite's ingress load
 # balancer, Docker's docker-proxy, HAProxy (TCP mode) and nginx's stream proxy, each in front of the same backend
 # (nginx HTTP + iperf3 -s) in a network namespace this script creates. Prints every figure as a ratio to direct,
-# the proxy's CPU time per request (utime+stime of its processes from /proc/<pid>/stat), the whole machine's CPU
+# the proxy's CPU time per request (utime+stime of its processes from /proc/<pid>/stat, with the kernel's share,
+# stime, in brackets), the whole machine's CPU
 # per request and per GB (all CPUs from /proc/stat, softirq included, so forwarding done in the kernel is counted
 # too; other load on the host counts as well, so run it on a quiet host), then the RSS growth of the engine's
 # balancer holding 5,000 idle connections.
@@ -13,6 +14,7 @@
 #
 #   benchmarks/ingress-e2e.sh                 # all proxies
 #   EL_BENCH_SECONDS=2 EL_LB_LOOPS=1 benchmarks/ingress-e2e.sh
+#   EL_BENCH_PROXIES="direct engine engine-c2 haproxy nginx" benchmarks/ingress-e2e.sh   # add the C2 balancer
 #   EL_LB_TRANSPORT=epoll benchmarks/ingress-e2e.sh   # the balancer's fallback transport instead of its default
 set -euo pipefail
 
@@ -385,7 +387,7 @@ def f(name, key):
 cols = [("bulk1", "iperf3 1 stream"), ("bulk4", "iperf3 4 streams"), ("ka", "wrk keep-alive"), ("close", "wrk Connection: close")]
 print()
 print("ingress side by side: best of %s rounds of %s s per cell, wrk -t1 -c%s, engine event loops and transport %s (direct = 1.00)" % (rounds, secs, conns, loops))
-print("%-15s" % "proxy" + "".join("%-24s" % c[1] for c in cols) + "%-22s%-22s" % ("CPU us/req ka (kernel)", "CPU us/req close (kernel)"))
+print("%-15s" % "proxy" + "".join("%-24s" % c[1] for c in cols) + "%-27s%-27s" % ("CPU us/req ka (kernel)", "CPU us/req close (kernel)"))
 def cpu(p, key):
     sys_ = R.get(p + "," + key.replace("cpu", "sys"), "-")
     return R.get(p + "," + key, "-") + ("" if sys_ == "-" else " (%s)" % sys_)
@@ -396,7 +398,7 @@ for p in proxies:
         unit = "Gbit/s" if key.startswith("bulk") else "req/s"
         ratio = ("%.2fx" % (v / d)) if (v is not None and d) else "-"
         row += "%-24s" % ("%s %s (%s)" % (R.get(p + "," + key, "-"), unit, ratio))
-    row += "%-22s%-22s" % (cpu(p, "kacpu"), cpu(p, "closecpu"))
+    row += "%-27s%-27s" % (cpu(p, "kacpu"), cpu(p, "closecpu"))
     print(row)
 # Whole-machine CPU (all CPUs, user+nice+system+irq+softirq) during each measured interval: client, backend and
 # proxy together, including kernel work no process is charged for. "added" subtracts what direct needs for the
