@@ -8,8 +8,8 @@
  * replaced at any time with {@link org.enginelite.ingress.Listener#setBackends}: new connections round-robin
  * over the new set, established ones stay on their backend (a removed backend drains). TCP payload moves with
  * buffer copies, batched into one io_uring_enter per loop iteration on io_uring; on epoll, bulk streams move
- * with splice(2) inside the kernel. Reading a side pauses while the other side cannot take more, so a slow
- * reader never makes the process buffer more than one chunk per direction.
+ * with splice(2) inside the kernel. Reading a side pauses while the other side holds more than 64 KiB unsent,
+ * so a slow reader never makes the process buffer more than that and one read chunk per direction.
  * A refused or timed-out backend is skipped for a back-off and then tried again (passive health); active TCP
  * checks are optional. UDP flows are pinned per client address and expire when idle.
  *

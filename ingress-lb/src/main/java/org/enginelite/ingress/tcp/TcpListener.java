@@ -22,7 +22,8 @@ public final class TcpListener extends AbstractListener {
   /**
    * Reads take up to 1 MiB, so a bulk stream moves in few large chunks (measured: about a third more throughput on
    * one stream than Netty's 64 KiB cap); they start at 2 KiB and grow only while reads fill them, so request and
-   * response traffic and idle connections keep small buffers. Backpressure holds at most one chunk per direction.
+   * response traffic and idle connections keep small buffers. Backpressure ({@link RelayHandler}) holds at most
+   * 64 KiB plus one such chunk per direction.
    */
   static final RecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator(64, 2048, 1024 * 1024);
 
