@@ -136,6 +136,27 @@ final class TcpSession implements ChannelFutureListener {
 
   /** Forwards one chunk; returns the write future, or null when the chunk was kept for later or dropped. */
   ChannelFuture forward(boolean fromClient, ByteBuf buf) {
+    Channel peer = counted(fromClient, buf);
+    return peer == null ? null : peer.writeAndFlush(buf);
+  }
+
+  /**
+   * Forwards one chunk without a per-write future (a failed write closes the session through the peer's
+   * exceptionCaught); returns the peer, or null when the chunk was kept for later or dropped.
+   */
+  Channel relay(boolean fromClient, ByteBuf buf) {
+    Channel peer = counted(fromClient, buf);
+    if (peer != null) {
+      peer.writeAndFlush(buf, peer.voidPromise());
+    }
+    return peer;
+  }
+
+  /**
+   * The channel {@code buf} goes to, with its bytes counted; or null when there is none yet (the chunk is kept
+   * until the backend connects) or any more (it is released).
+   */
+  private Channel counted(boolean fromClient, ByteBuf buf) {
     Channel peer = peerOf(fromClient);
     if (peer == null) {
       if (closed) {
@@ -149,21 +170,6 @@ final class TcpSession implements ChannelFutureListener {
       return null;
     }
     count(fromClient, buf.readableBytes());
-    return peer.writeAndFlush(buf);
-  }
-
-  /**
-   * Forwards one chunk without a per-write future (a failed write closes the session through the peer's
-   * exceptionCaught); returns the peer, or null when the chunk was kept for later or dropped.
-   */
-  Channel relay(boolean fromClient, ByteBuf buf) {
-    Channel peer = peerOf(fromClient);
-    if (peer == null) {
-      forward(fromClient, buf);
-      return null;
-    }
-    count(fromClient, buf.readableBytes());
-    peer.writeAndFlush(buf, peer.voidPromise());
     return peer;
   }
 
